@@ -73,6 +73,8 @@ class Execution:
     error: Exception | None = None  # broken: send, script, unresolved, unsupported
     warnings: list[str] = field(default_factory=list)
     skipped: str | None = None  # reason, when pm.execution.skipRequest() or flow skipped
+    jump: bool = False  # a script called setNextRequest (or a sidecar retry asked for one)
+    next_request: str | None = None  # its target: a name or id; None ends the iteration
     started: float = 0.0  # time.time() at start
     duration_ms: float = 0.0  # scripts + HTTP
     prerequest_ms: float = 0.0

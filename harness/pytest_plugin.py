@@ -1,0 +1,132 @@
+"""The pytest door: ``pytest path/`` collects ``*.postman_collection.json`` files.
+
+Registered through the ``pytest11`` entry point. Options live in :mod:`harness.settings`;
+the node tree in :mod:`harness.nodes`; per-collection state in the file node's stash.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harness import hookspecs
+from harness.nodes import CollectionFile
+from harness.session import all_sessions
+from harness.settings import OPTIONS
+
+SUFFIXES = (".postman_collection.json",)
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("harness", "harness: Postman collections")
+    for option in OPTIONS:
+        if option.kind == "bool":
+            group.addoption(option.flag, action="store_true", dest=option.dest, default=None,
+                            help=option.help)
+        elif option.kind == "list":
+            group.addoption(option.flag, action="append", dest=option.dest, default=[],
+                            help=option.help)
+        else:
+            group.addoption(option.flag, dest=option.dest, default=None,
+                            type=int if option.kind == "int" else str, help=option.help)
+        ini_type = "linelist" if option.kind == "list" else \
+            "bool" if option.kind == "bool" else "string"
+        parser.addini(option.dest, option.help, type=ini_type)  # type: ignore[arg-type]
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> CollectionFile | None:
+    name = file_path.name
+    if name.endswith(SUFFIXES) or (
+        name.endswith(".json") and parent.session.isinitpath(file_path)
+        and _looks_like_collection(file_path)
+    ):
+        return CollectionFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
+    return None
+
+
+def _looks_like_collection(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return False
+    return '"info"' in head or '"item"' in head or '"requests"' in head
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Within each collection file, order items as the run executes them (iteration-major)."""
+    from harness.nodes import RequestNode
+
+    if not any(isinstance(i, RequestNode) and i.iteration for i in items):
+        return
+    first: dict[int, int] = {}
+    keys: dict[int, tuple[int, int, int]] = {}
+    for index, item in enumerate(items):
+        owner = getattr(item, "collection_file", None)
+        if isinstance(item, RequestNode) and owner is not None:
+            start = first.setdefault(id(owner), index)
+            keys[id(item)] = (start, item.iteration, index)
+        else:
+            keys[id(item)] = (index, 0, 0)
+    items.sort(key=lambda item: keys[id(item)])
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    sessions = [s for s in all_sessions(config) if s.run is not None]
+    if not sessions:
+        return
+    terminalreporter.section("harness run summary")
+    for session in sessions:
+        assert session.run is not None
+        summary = session.run.summary
+        took = max(0.0, (summary.finished or summary.started) - summary.started)
+        terminalreporter.write_line(
+            f"{session.collection.name}: {summary.iterations} iteration(s), "
+            f"{summary.requests} requests ({summary.failed_requests} failed), "
+            f"{summary.assertions} assertions ({summary.failed_assertions} failed, "
+            f"{summary.skipped_assertions} skipped), total {took:.2f} s, "
+            f"average response {summary.average_response_ms:.1f} ms")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    config = session.config
+    sessions = [s for s in all_sessions(config) if s.run is not None]
+    if not sessions:
+        return
+    for option, writer in (("json", _write_json), ("html", _write_html)):
+        target = sessions[0].settings.get(option)
+        if target:
+            for index, state in enumerate(sessions):
+                writer(_numbered(target, index, state.collection.name), state)
+
+
+def _numbered(target: str, index: int, name: str) -> Path:
+    path = Path(target)
+    if index == 0:
+        return path
+    safe = "".join(c if c.isalnum() else "-" for c in name)
+    return path.with_name(f"{path.stem}-{safe}{path.suffix}")
+
+
+def _write_json(path: Path, state: Any) -> None:
+    from harness.report import newman_json
+
+    report = newman_json.build(state.collection, state.executions, state.run.summary,
+                               state.masker, environment=state.loaded.scopes.environment,
+                               globals=state.loaded.scopes.globals)
+    newman_json.write(path, report)
+
+
+def _write_html(path: Path, state: Any) -> None:
+    from harness.report import html
+
+    html.write(path, html.render(state.collection, state.executions, state.run.summary,
+                                 state.masker))
+
+

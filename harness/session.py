@@ -1,0 +1,255 @@
+"""The state of one collection inside a pytest session: inputs, run, puller, masking, reports.
+
+Used by the pytest nodes; takes the pytest ``config`` as an opaque object and does not import
+pytest. Everything it reads comes from :mod:`harness.settings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harness.chain import PythonChecks, Sidecar
+from harness.client import ClientOptions
+from harness.files import export_collection, export_variable_file
+from harness.inputs import Inputs, Loaded, load_inputs
+from harness.masking import Masker
+from harness.model import Collection, Folder, Node, RequestItem
+from harness.pull import Puller
+from harness.result import Execution
+from harness.run import Run, RunOptions, select_items
+from harness.settings import OPTIONS, Option, coerce, tool_table
+from harness.variables import Resolver
+
+
+class Settings:
+    """Option values: command line, then [tool.harness], then the ini file, then defaults."""
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        self.rootdir = Path(str(config.rootpath))
+        self.table = tool_table(self.rootdir)
+
+    def get(self, name: str) -> Any:
+        option = next(o for o in OPTIONS if o.name == name)
+        value = getattr(self.config.option, option.dest, None)
+        if value not in (None, [], False):
+            return value
+        if name in self.table:
+            return self._relative(option, coerce(option, self.table[name]))
+        return self._relative(option, coerce(option, self.config.getini(option.dest)))
+
+    def _relative(self, option: Option, value: Any) -> Any:
+        path_like = option.name in ("env", "globals", "dotenv", "data", "working_dir", "sidecar",
+                                    "ca_file", "client_cert", "client_key")
+        if path_like and isinstance(value, str) and value and not Path(value).is_absolute():
+            return str(self.rootdir / value)
+        return value
+
+
+@dataclass
+class CollectionSession:
+    config: Any
+    path: Path
+    collection: Collection
+    settings: Settings
+    loaded: Loaded
+    options: RunOptions
+    masker: Masker
+    run: Run | None = None
+    puller: Puller | None = None
+    executions: list[Execution] = field(default_factory=list)
+    _wanted: set[str] = field(default_factory=set)
+
+    @classmethod
+    def create(cls, config: Any, path: Path, collection: Collection) -> CollectionSession:
+        settings = Settings(config)
+        loaded = load_inputs(collection, _inputs(settings))
+        options = _run_options(config, settings, collection, path, loaded)
+        masker = Masker.from_scopes(loaded.scopes, extra=loaded.secret_values,
+                                    auths=_auths(collection),
+                                    resolver=Resolver(loaded.scopes))
+        session = cls(config, path, collection, settings, loaded, options, masker)
+        session._wanted = {item.id for _, item in select_items(collection, options)}
+        _sessions(config).append(session)
+        return session
+
+    @property
+    def iteration_count(self) -> int:
+        return self.options.iterations or len(self.options.data) or 1
+
+    def wanted(self, node: Node) -> bool:
+        if isinstance(node, Folder):
+            return any(item.id in self._wanted for item in _requests(node))
+        return node.id in self._wanted
+
+    # -- the run ----------------------------------------------------------------------------
+
+    def start(self, selected: frozenset[str]) -> None:
+        if self.run is None:
+            options = _replace(self.options, only=selected)
+            self.run = Run(self.collection, self.loaded.scopes, options)
+            self.puller = Puller(self.run)
+
+    def take(self, item: RequestItem, iteration: int) -> list[Execution]:
+        if self.puller is None:
+            self.start(frozenset({item.id}))
+        assert self.puller is not None
+        place = self.puller.place_of(item.id, iteration)
+        executions = self.puller.take(place) if place is not None else []
+        self.executions.extend(executions)
+        return executions
+
+    def reason(self) -> str:
+        return self.puller.reason if self.puller else "not executed"
+
+    def finish(self) -> None:
+        if self.puller is not None and self.run is not None:
+            self.executions.extend(self.puller.drain())
+            self.run.close()
+            self._export()
+
+    # -- reporting --------------------------------------------------------------------------
+
+    def report_item(self, node: Any, executions: list[Execution]) -> None:
+        self.masker.refresh(self.loaded.scopes)
+        if _allure_active(self.config):
+            from harness.report.allure import ItemMeta, record
+
+            item = node.request_item
+            meta = ItemMeta(self.collection.name, self.collection.id, item.path, item.name,
+                            item.description or item.request.description,
+                            node.iteration if self.iteration_count > 1 else None,
+                            executions[0].data if executions else None, node.nodeid)
+            record(meta, executions, self.masker,
+                   max_body=int(self.settings.get("report_max_body")))
+
+    def failure_text(self, executions: list[Execution]) -> str:
+        lines: list[str] = []
+        for execution in executions:
+            lines.extend(_describe(execution, len(executions)))
+        return self.masker.text("\n".join(lines))
+
+    def _export(self) -> None:
+        scopes = self.loaded.scopes
+        keep = bool(self.settings.get("export_secrets"))
+        for name, kind in (("export_environment", "environment"), ("export_globals", "globals")):
+            target = self.settings.get(name)
+            if target:
+                scope = scopes.environment if kind == "environment" else scopes.globals
+                masked = set() if keep else {k for k, _ in scope.items() if scope.is_secret(k)}
+                label = self.loaded.environment_name if kind == "environment" \
+                    else self.loaded.globals_name
+                export_variable_file(target, label or kind, scope, kind=kind,  # type: ignore[arg-type]
+                                     masked_keys=masked)
+        target = self.settings.get("export_collection")
+        if target:
+            export_collection(target, self.collection, scopes.collection)
+
+
+def _sessions(config: Any) -> list[CollectionSession]:
+    found: list[CollectionSession] | None = getattr(config, "_harness_sessions", None)
+    if found is None:
+        found = []
+        config._harness_sessions = found
+    return found
+
+
+def all_sessions(config: Any) -> list[CollectionSession]:
+    return list(getattr(config, "_harness_sessions", []))
+
+
+def _describe(execution: Execution, total: int) -> list[str]:
+    head = execution.item.address
+    if total > 1:
+        head += f" [attempt {execution.attempt}]"
+    if execution.request is not None:
+        head += f" {execution.request.method} {execution.request.url}"
+    if execution.response is not None:
+        response = execution.response
+        head += f" -> {response.status} {response.reason} ({response.elapsed_ms:.0f} ms)"
+    lines = [head]
+    if execution.error is not None:
+        lines.append(f"  error: {type(execution.error).__name__}: {execution.error}")
+    for assertion in execution.failed_assertions:
+        lines.append(f"  failed: {assertion.name}: {assertion.error}")
+    lines.extend(f"  warning: {w}" for w in execution.warnings)
+    return lines
+
+
+def _requests(folder: Folder) -> list[RequestItem]:
+    out: list[RequestItem] = []
+    for node in folder.items:
+        out.extend(_requests(node) if isinstance(node, Folder) else [node])
+    return out
+
+
+def _auths(collection: Collection) -> list[Any]:
+    found = [collection.auth] + [f.auth for f in collection.folders()]
+    found += [item.request.auth for item in collection.requests()]
+    return [a for a in found if a is not None]
+
+
+def _inputs(settings: Settings) -> Inputs:
+    dotenv = settings.get("dotenv")
+    if not dotenv and Path(".env").is_file():
+        dotenv = ".env"
+    return Inputs(environment=settings.get("env"), globals=settings.get("globals"),
+                  env_vars=tuple(settings.get("env_var")),
+                  global_vars=tuple(settings.get("global_var")), dotenv=dotenv,
+                  data=settings.get("data"), secrets=tuple(settings.get("secret")))
+
+
+def _run_options(config: Any, settings: Settings, collection: Collection, path: Path,
+                 loaded: Loaded) -> RunOptions:
+    get = settings.get
+    transport = config.hook.pytest_harness_transport(config=config, collection=collection)
+    client = ClientOptions(timeout_request_ms=get("timeout_request"),
+                           insecure=bool(get("insecure")), ca_file=get("ca_file"),
+                           client_cert=get("client_cert"), client_key=get("client_key"), transport=transport)
+    checks = PythonChecks()
+    config.hook.pytest_harness_checks(checks=checks)
+    checks.validate(collection)
+    sidecar_path = get("sidecar")
+    sidecar = Sidecar.load(sidecar_path, collection) if sidecar_path \
+        else Sidecar.find_for(path, collection)
+    hook = config.hook
+    return RunOptions(
+        iterations=get("iterations"), data=loaded.data, folders=tuple(get("folder")),
+        exclude_folders=tuple(get("exclude_folder")),
+        working_dir=Path(get("working_dir")) if get("working_dir") else None,
+        base_urls=tuple(_pair(v) for v in get("base_url")), bail=bool(get("bail")),
+        delay_request_ms=int(get("delay_request") or 0), timeout_ms=get("timeout"),
+        timeout_script_ms=int(get("timeout_script") or 5000),
+        max_loop=int(get("max_loop") or 1000), client=client,
+        before_request=(lambda item, request: _first(hook.pytest_harness_before_request(
+            item=item, request=request)),),
+        after_execution=(lambda execution: hook.pytest_harness_after_response(
+            execution=execution),),
+        sidecar=sidecar, checks=checks)
+
+
+def _allure_active(config: Any) -> bool:
+    """allure-pytest is loaded and --alluredir given (otherwise no allure code runs)."""
+    return bool(getattr(config.option, "allure_report_dir", None)) and \
+        config.pluginmanager.hasplugin("allure_pytest")
+
+
+def _first(results: list[Any]) -> Any:
+    return next((r for r in results if r is not None), None)
+
+
+def _pair(value: str) -> tuple[str, str]:
+    from harness.errors import InputError
+
+    source, sep, target = value.partition("=")
+    if not sep or not source or not target:
+        raise InputError(f"expected FROM=TO, got {value!r}", "--base-url")
+    return source, target
+
+
+def _replace(options: RunOptions, **changes: Any) -> RunOptions:
+    from dataclasses import replace
+
+    return replace(options, **changes)
