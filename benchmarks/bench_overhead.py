@@ -1,0 +1,136 @@
+"""Per-request overhead of harness vs Newman on the same scripted collection, same run.
+
+    python benchmarks/bench_overhead.py [--requests 300] [--newman PATH]
+
+For each runner, the collection is run with 1 request and with N requests; the slope
+(T(N) - T(1)) / (N - 1) is the cost of one more request, start-up excluded. Subtracting the
+bare HTTP round trip (httpx against the same server) gives the runner's own cost per request.
+harness is measured three ways: the engine as a library, pytest, and pytest with Allure on.
+Prints a table and the ratio Newman / harness. Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from server import Server  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PRE = ["pm.variables.set('started', Date.now());",
+       "pm.request.headers.upsert({key: 'x-trace', value: pm.variables.replaceIn('{{$guid}}')});"]
+TEST = ["pm.test('status is 200', function () { pm.response.to.have.status(200); });",
+        "const body = pm.response.json();",
+        "pm.test('has id', function () { pm.expect(body).to.have.property('id'); });",
+        "pm.test('status ok', () => pm.expect(body.status).to.eql('success'));",
+        "pm.environment.set('LAST_ID', body.id);",
+        "tests['ten items'] = body.items.length === 10;"]
+
+
+def collection(count: int) -> dict[str, object]:
+    items = [{
+        "name": f"request {i}",
+        "event": [{"listen": "prerequest", "script": {"exec": PRE}},
+                  {"listen": "test", "script": {"exec": TEST}}],
+        "request": {"method": "POST", "url": "{{BASE}}/items/{{LAST_ID}}",
+                    "header": [{"key": "Content-Type", "value": "application/json"},
+                               {"key": "x-api-key", "value": "{{API_KEY}}"}],
+                    "body": {"mode": "raw", "raw": '{"n": %d, "id": "{{LAST_ID}}"}' % i}},
+    } for i in range(count)]
+    return {"info": {"name": f"bench-{count}", "_postman_id": f"bench-{count}",
+                     "schema": "https://schema.getpostman.com/json/collection/v2.1.0/"
+                               "collection.json"},
+            "item": items}
+
+
+def write(tmp: Path, count: int) -> Path:
+    path = tmp / f"bench-{count}.postman_collection.json"
+    path.write_text(json.dumps(collection(count)))
+    return path
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout[-2000:]}"
+                         f"{result.stderr[-2000:]}")
+    return elapsed
+
+
+def library(path: Path, base: str) -> float:
+    from harness.parse import load_collection
+    from harness.run import Run, RunOptions
+    from harness.variables import Scope, Scopes
+
+    start = time.perf_counter()
+    scopes = Scopes(environment=Scope.from_dict("environment", {"BASE": base, "API_KEY": "k"}))
+    run = Run(load_collection(path), scopes, RunOptions())
+    results = list(run)
+    elapsed = time.perf_counter() - start
+    assert all(e.ok for e in results), [str(e.error) for e in results if not e.ok][:3]
+    return elapsed
+
+
+def bare_round_trip(base: str, count: int) -> float:
+    with httpx.Client() as client:
+        client.post(f"{base}/items/x", content=b'{"n": 0}')
+        start = time.perf_counter()
+        for i in range(count):
+            client.post(f"{base}/items/x", content=b'{"n": %d}' % i,
+                        headers={"Content-Type": "application/json", "x-api-key": "k"})
+        return (time.perf_counter() - start) / count
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--newman", default=shutil.which("newman")
+                        or str(ROOT / "node_modules" / ".bin" / "newman"))
+    ns = parser.parse_args()
+    n = ns.requests
+    with Server() as server, tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        small, large = write(tmp, 1), write(tmp, n)
+        env = ["--env-var", f"BASE={server.url}", "--env-var", "API_KEY=k"]
+        py = [sys.executable, "-m", "harness.cli", "run"]
+        runners = {
+            "harness (library)": lambda p: library(p, server.url),
+            "harness run (pytest)": lambda p: timed([*py, str(p), *env, "--", "-q"], tmp),
+            "harness run (pytest + allure)": lambda p: timed(
+                [*py, str(p), *env, "--alluredir", str(tmp / f"allure-{p.stem}"), "--", "-q"],
+                tmp),
+        }
+        if Path(ns.newman).exists():
+            runners["newman"] = lambda p: timed(
+                [ns.newman, "run", str(p), *env, "-r", "json", "--reporter-json-export",
+                 str(tmp / "newman.json")], tmp)
+        rtt = bare_round_trip(server.url, n)
+        print(f"bare HTTP round trip (httpx, keep-alive): {rtt * 1000:.3f} ms/request; "
+              f"N = {n} scripted requests")
+        print(f"{'runner':32} {'T(1) s':>8} {'T(N) s':>8} {'ms/request':>11} {'own ms/req':>11}")
+        own: dict[str, float] = {}
+        for name, runner in runners.items():
+            t1, tn = runner(small), runner(large)
+            per = (tn - t1) / (n - 1)
+            own[name] = per - rtt
+            print(f"{name:32} {t1:8.2f} {tn:8.2f} {per * 1000:11.3f} {own[name] * 1000:11.3f}")
+        if "newman" in own:
+            for name, value in own.items():
+                if name != "newman" and value > 0:
+                    print(f"newman / {name}: {own['newman'] / value:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

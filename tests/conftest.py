@@ -1,0 +1,3 @@
+"""Shared pytest configuration: ``pytester`` drives the Allure reporter tests."""
+
+pytest_plugins = ["pytester"]
