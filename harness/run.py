@@ -260,7 +260,7 @@ class Run:
         behavior = self._behavior(parents, item)
         try:
             http_request, sent = build_request(resolved, auth, self._build, self.resolver,
-                                               behavior=behavior)
+                                               behavior=behavior, warnings=execution.warnings)
             for hook in self.options.before_request:
                 http_request = hook(item, http_request) or http_request
             execution.request = sent
@@ -316,7 +316,8 @@ class Run:
                 "iterationCount": self.iteration_count, "requestName": item.name,
                 "requestId": item.id}
         ctx = ScriptContext(scopes=self.scopes, request=request_json, response=execution.response,
-                            info=info, cookies=self.client.cookies, item_name=item.name)
+                            info=info, cookies=self.client.cookies, item_name=item.name,
+                            location=[*item.path, item.name])
         outcome = engine.run(event, scripts, ctx)  # type: ignore[arg-type]
         for assertion in outcome.assertions:
             assertion.event = event
