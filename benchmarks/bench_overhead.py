@@ -99,7 +99,9 @@ def main() -> int:
                         or str(ROOT / "node_modules" / ".bin" / "newman"))
     ns = parser.parse_args()
     n = ns.requests
-    with Server() as server, tempfile.TemporaryDirectory() as tmpdir:
+    scratch = ROOT / "benchmarks" / ".scratch"  # on the project's disk, like real reports
+    scratch.mkdir(exist_ok=True)
+    with Server() as server, tempfile.TemporaryDirectory(dir=scratch) as tmpdir:
         tmp = Path(tmpdir)
         small, large = write(tmp, 1), write(tmp, n)
         env = ["--env-var", f"BASE={server.url}", "--env-var", "API_KEY=k"]

@@ -61,6 +61,7 @@ class CollectionSession:
     puller: Puller | None = None
     executions: list[Execution] = field(default_factory=list)
     _wanted: set[str] = field(default_factory=set)
+    _allure_ready: bool = False
 
     @classmethod
     def create(cls, config: Any, path: Path, collection: Collection) -> CollectionSession:
@@ -104,8 +105,11 @@ class CollectionSession:
     def reason(self) -> str:
         return self.puller.reason if self.puller else "not executed"
 
-    def finish(self) -> None:
+    def finish(self, drain: bool = True) -> None:
+        """Run what is left (unless ``drain`` is false: pytest stops early), close, export."""
         if self.puller is not None and self.run is not None:
+            if not drain:
+                self.run.stop("was stopped with the pytest session (-x, --maxfail or Ctrl-C)")
             self.executions.extend(self.puller.drain())
             self.run.close()
             self._export()
@@ -115,7 +119,11 @@ class CollectionSession:
     def report_item(self, node: Any, executions: list[Execution]) -> None:
         self.masker.refresh(self.loaded.scopes)
         if _allure_active(self.config):
-            from harness.report.allure import ItemMeta, record
+            from harness.report.allure import ItemMeta, record, speed_up_file_logger
+
+            if not self._allure_ready:
+                speed_up_file_logger()
+                self._allure_ready = True
 
             item = node.request_item
             meta = ItemMeta(self.collection.name, self.collection.id, item.path, item.name,
@@ -205,9 +213,10 @@ def _run_options(config: Any, settings: Settings, collection: Collection, path: 
                  loaded: Loaded) -> RunOptions:
     get = settings.get
     transport = config.hook.pytest_harness_transport(config=config, collection=collection)
-    client = ClientOptions(timeout_request_ms=get("timeout_request"),
+    client = ClientOptions(timeout_request_ms=get("timeout_request") or None,  # 0: none
                            insecure=bool(get("insecure")), ca_file=get("ca_file"),
-                           client_cert=get("client_cert"), client_key=get("client_key"), transport=transport)
+                           client_cert=get("client_cert"), client_key=get("client_key"),
+                           transport=transport)
     checks = PythonChecks()
     config.hook.pytest_harness_checks(checks=checks)
     checks.validate(collection)
@@ -220,7 +229,7 @@ def _run_options(config: Any, settings: Settings, collection: Collection, path: 
         exclude_folders=tuple(get("exclude_folder")),
         working_dir=Path(get("working_dir")) if get("working_dir") else None,
         base_urls=tuple(_pair(v) for v in get("base_url")), bail=bool(get("bail")),
-        delay_request_ms=int(get("delay_request") or 0), timeout_ms=get("timeout"),
+        delay_request_ms=int(get("delay_request") or 0), timeout_ms=get("timeout") or None,
         timeout_script_ms=int(get("timeout_script") or 5000),
         max_loop=int(get("max_loop") or 1000), client=client,
         before_request=(lambda item, request: _first(hook.pytest_harness_before_request(
