@@ -52,13 +52,19 @@ class CollectionFile(pytest.File):
     def teardown(self) -> None:
         session = self.stash.get(session_key, None)
         if session is not None:
-            session.finish()
+            session.finish(drain=not _stopping(self.session))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
                      style: Any = None) -> Any:
         if isinstance(excinfo.value, HarnessError) and self.config.option.verbose < 2:
             return str(excinfo.value)
         return super().repr_failure(excinfo)
+
+
+def _stopping(session: pytest.Session) -> bool:
+    """pytest is stopping early (-x/--maxfail, Ctrl-C): send nothing more."""
+    return bool(session.shouldfail or session.shouldstop) or \
+        session.exitstatus == pytest.ExitCode.INTERRUPTED
 
 
 class FolderNode(pytest.Collector):

@@ -46,7 +46,7 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Collection
         name.endswith(".json") and parent.session.isinitpath(file_path)
         and _looks_like_collection(file_path)
     ):
-        return CollectionFile.from_parent(parent, path=file_path)  # type: ignore[no-any-return]
+        return CollectionFile.from_parent(parent, path=file_path)
     return None
 
 
@@ -77,6 +77,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: keys[id(item)])
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under xdist, keep each collection file on one worker whatever ``--dist`` says.
+
+    A run is one sequence (variables chain from request to request); split over workers,
+    every worker would execute the whole run. ``load``/``worksteal``/``loadscope`` become
+    scope scheduling where a collection file is one scope (other tests: as before).
+    """
+    dist = config.getvalue("dist")
+    if dist not in ("load", "worksteal", "loadscope"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]
+
+    class CollectionScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            if path.endswith(".json"):
+                return path
+            return str(super()._split_scope(nodeid)) if dist == "loadscope" else nodeid
+
+    return CollectionScheduling(config, log)
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     sessions = [s for s in all_sessions(config) if s.run is not None]
     if not sessions:
@@ -99,11 +122,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     sessions = [s for s in all_sessions(config) if s.run is not None]
     if not sessions:
         return
+    # under xdist every worker writes its own collections: name each file after its collection
+    worker = hasattr(config, "workerinput")
     for option, writer in (("json", _write_json), ("html", _write_html)):
         target = sessions[0].settings.get(option)
         if target:
             for index, state in enumerate(sessions):
-                writer(_numbered(target, index, state.collection.name), state)
+                writer(_numbered(target, index + worker, state.collection.name), state)
 
 
 def _numbered(target: str, index: int, name: str) -> Path:

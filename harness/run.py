@@ -158,6 +158,10 @@ class Run:
         self.scopes.set_data(self._data_scope(iteration))
         self._cursor = (iteration, 0)
 
+    def stop(self, reason: str) -> None:
+        """End the run now; nothing more is executed (``reason`` completes "the run ...")."""
+        self._end(reason)
+
     def _end(self, reason: str) -> None:
         if not self._stopped:
             self._stopped = True
@@ -177,7 +181,7 @@ class Run:
                 f"'{item.name}' was executed {self.options.max_loop} times in iteration "
                 f"{iteration + 1}: --max-loop cap hit, iteration stopped"))
         if self._over_time():
-            self._end(f"run timed out after {self.options.timeout_ms} ms (--timeout)")
+            self._end(f"timed out after {self.options.timeout_ms} ms (--timeout)")
             return self._fail(item, iteration, attempt, RunError(
                 f"run timed out after {self.options.timeout_ms} ms (--timeout)"))
         try:
