@@ -10,7 +10,6 @@ due) until nothing is pending or the script's time is up. Errors are reported as
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -27,9 +26,6 @@ from harness.variables import Scopes
 
 NOT_SET: Final = object()
 SendRequest = Callable[[dict[str, Any]], dict[str, Any]]
-# Scripts that use libraries backed by Python host calls (hashing, JSON schema) cannot run
-# under QuickJS's time limit (it forbids host calls), so they run without it.
-_NEEDS_HOST = re.compile(r"CryptoJS|crypto-js|tv4|ajv|jsonSchema|require\s*\(|__host_")
 
 
 @dataclass
@@ -152,18 +148,15 @@ class ScriptEngine:
     # -- one script --------------------------------------------------------------------------
 
     def _run_script(self, rt: JsRuntime, run: _Run, script: Script) -> None:
-        unlimited = not self.timeout_s or bool(_NEEDS_HOST.search(script.source))
         rt.arm(self.timeout_s or 1e9)
         try:
             script_id = self._script_id(rt, run, script.source)
             if script_id is None:
                 return
-            if unlimited:
-                rt.ctx.set_time_limit(-1.0)
-            result = (rt.fn["exec"](script_id) if unlimited else rt.call("exec", script_id))
+            result = rt.call("exec", script_id)
             if result:
                 run.fail(from_info(json.loads(result), script_id))
-            self._drain(rt, run, script_id, unlimited)
+            self._drain(rt, run, script_id)
         except Interrupted:
             run.fail(JsError("Error", f"script timed out after {self.timeout_s:g} s"))
         except OutOfMemory:
@@ -177,11 +170,11 @@ class ScriptEngine:
         self._sync.apply(run.ctx.scopes, done["journal"])
         run.skip = bool(done["skip"])
 
-    def _drain(self, rt: JsRuntime, run: _Run, script_id: int, unlimited: bool) -> None:
+    def _drain(self, rt: JsRuntime, run: _Run, script_id: int) -> None:
         """The event loop: jobs, sends and timers until idle or out of time."""
-        call = (lambda name, *a: rt.fn[name](*a)) if unlimited else rt.call
+        call = rt.call
         while True:
-            while rt.ctx.execute_pending_job() if unlimited else rt.pending_job():
+            while rt.pending_job():
                 pass
             self._async_errors(call, run, script_id)
             if self._send_one(rt, run, call):

@@ -3,11 +3,10 @@
 Usage from the script engine::
 
     ctx = quickjs.Context()
-    install_hostcalls(ctx)          # __host_hash, __host_jsonschema
     ctx.eval(library_source())      # chai expect, lodash, moment, crypto-js, ... + require()
 
-The libraries only read the host functions when called, so the two steps may
-happen in either order.
+Everything is plain JavaScript (hashing and JSON Schema validation included): the
+libraries never call back into Python, so scripts always run under QuickJS's time limit.
 """
 
 from __future__ import annotations
@@ -15,22 +14,23 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-from harness.scripts import hostcalls
-
-#: Evaluation order matters: globals.js provides byte helpers used by crypto-js,
-#: expect_assertions.js extends expect.js, modules.js wires everything up last.
+#: Evaluation order matters: globals.js provides byte helpers used by crypto-js, hash.js the
+#: digests it wraps, jsonschema.js the helpers of tv4.js and ajv.js; expect_assertions.js
+#: extends expect.js, modules.js wires everything up last.
 LIBRARY_FILES: tuple[str, ...] = (
     "globals.js",
     "expect.js",
     "expect_assertions.js",
     "lodash.js",
     "moment.js",
+    "hash.js",
     "crypto-js.js",
     "uuid.js",
     "xml2json.js",
+    "jsonschema.js",
     "tv4.js",
+    "ajv.js",
     "modules.js",
 )
 
@@ -81,8 +81,3 @@ def library_source() -> str:
         parts.append(f"/* {name} */\n{_compact(_read(name))}\n;")
     return "\n".join(parts)
 
-
-def install_hostcalls(ctx: Any) -> None:
-    """Register the host functions the libraries call into ``ctx`` (a ``quickjs.Context``)."""
-    ctx.add_callable("__host_hash", hostcalls.host_hash)
-    ctx.add_callable("__host_jsonschema", hostcalls.host_jsonschema)

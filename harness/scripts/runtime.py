@@ -1,17 +1,16 @@
 """One QuickJS context with the script libraries loaded, and calls into it under a time budget.
 
 quickjs-ng refuses every call from JavaScript into Python while a time limit is set
-("Can not call into Python with a time limit set"), so scripts run with the limit on and no
-host calls: Python drives the context from outside (begin, exec, tick, end) and the time limit
-(CPU seconds, ``clock()``) is re-armed with the remaining wall-clock budget before every call.
+("Can not call into Python with a time limit set"), so the context has no host functions at
+all (the libraries, hashing and JSON Schema included, are plain JavaScript): Python drives it
+from outside (begin, exec, tick, end) and the time limit (CPU seconds, ``clock()``) is re-armed
+with the remaining wall-clock budget before every call.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -49,32 +48,6 @@ def library_source() -> str:
     return jslibs.library_source() + "\n;\n" + "\n;\n".join(_read(n) for n in OWN_SOURCES)
 
 
-class _SafeHost:
-    """The ``ctx`` handed to ``install_hostcalls``: every host function is wrapped so it never
-    raises into QuickJS (a Python exception there leaves the binding in an error state) and
-    accepts strings only; a JS shim turns the wrapper's error reply into a thrown Error."""
-
-    def __init__(self, ctx: Any) -> None:
-        self.ctx = ctx
-
-    def add_callable(self, name: str, fn: Callable[..., Any]) -> None:
-        def safe(*args: Any) -> str:
-            if not all(isinstance(a, str) for a in args):
-                return json.dumps({"error": f"{name}: arguments must be strings"})
-            try:
-                return json.dumps({"ok": fn(*args)})
-            except Exception as exc:  # noqa: BLE001 - reported to the script as an Error
-                return json.dumps({"error": f"{name}: {exc}"})
-
-        raw = f"__raw{name}"
-        self.ctx.add_callable(raw, safe)
-        shim = ("(function (G, raw) { delete G[RAW]; G[NAME] = function () {"
-                " var r = JSON.parse(raw.apply(null, arguments));"
-                " if ('error' in r) throw new Error(r.error); return r.ok; }; })"
-                "(globalThis, globalThis[RAW])")
-        self.ctx.eval(shim.replace("RAW", json.dumps(raw)).replace("NAME", json.dumps(name)))
-
-
 class JsRuntime:
     """A context bound to the thread that created it."""
 
@@ -82,7 +55,6 @@ class JsRuntime:
         self.thread = threading.get_ident()
         self.ctx = quickjs.Context()
         self.ctx.set_max_stack_size(1024 * 1024)
-        jslibs.install_hostcalls(_SafeHost(self.ctx))
         self.ctx.eval(library_source())
         self.ctx.eval("__pmlib.installChaiPostman()")
         self.ctx.set_memory_limit(memory_limit)

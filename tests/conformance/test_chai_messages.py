@@ -33,7 +33,6 @@ function __run_case(code) {
 @pytest.fixture(scope="module")
 def run_case() -> Any:
     ctx = quickjs.Context()
-    jslibs.install_hostcalls(ctx)
     ctx.eval(jslibs.library_source())
     ctx.eval(_RUNNER)
     fn = ctx.eval("__run_case")

@@ -15,7 +15,6 @@ from harness.scripts import jslibs
 @pytest.fixture()
 def ctx() -> Any:
     c = quickjs.Context()
-    jslibs.install_hostcalls(c)
     c.eval(jslibs.library_source())
     c.eval("var chai = __harness_chai, expect = chai.expect, Assertion = chai.Assertion;")
     c.eval(

@@ -1,13 +1,14 @@
 /*
  * harness: a crypto-js compatible subset (require('crypto-js')).
  *
- * WordArray / encoders are implemented here; the digests are computed by the
- * host through __host_hash(alg, dataBase64, keyBase64OrEmpty) -> hex.
+ * WordArray / encoders are implemented here; the digests and HMAC come from hash.js
+ * (globalThis.__harness_hash), which works on the same 32-bit big-endian words.
  * Not implemented: ciphers (AES, DES, ...), PBKDF2, SHA3, RIPEMD160.
  */
 (function (G) {
   'use strict';
   var bytes = G.__harness_bytes;
+  var hash = G.__harness_hash;
 
   function WordArray(words, sigBytes) {
     this.words = words || [];
@@ -43,7 +44,15 @@
       }
       return s;
     },
-    parse: function (str) { return fromBytes(bytes.utf8Encode(str)); }
+    parse: function (str) {
+      var words = [];
+      for (var i = 0; i < str.length; i++) {  // ASCII fast path: one byte per character
+        var c = str.charCodeAt(i);
+        if (c > 0x7f) return fromBytes(bytes.utf8Encode(str));
+        words[i >>> 2] |= c << (24 - (i % 4) * 8);
+      }
+      return new WordArray(words, str.length);
+    }
   };
   var Base64 = {
     stringify: function (wa) { return bytes.base64Encode(toBytes(wa)); },
@@ -74,16 +83,24 @@
     constructor: WordArray,
     toString: function (encoder) { return (encoder || Hex).stringify(this); },
     concat: function (other) {
-      var mine = toBytes(this);
-      var theirs = toBytes(other);
-      var joined = fromBytes(mine.concat(theirs));
-      this.words = joined.words;
-      this.sigBytes = joined.sigBytes;
+      this.clamp();
+      var mine = this.words, theirs = other.words, n = this.sigBytes, add = other.sigBytes;
+      if (n % 4 === 0) {
+        for (var i = 0; i * 4 < add; i++) mine[(n >>> 2) + i] = theirs[i] | 0;
+      } else {
+        for (var j = 0; j < add; j++) {
+          var b = (theirs[j >>> 2] >>> (24 - (j % 4) * 8)) & 0xff;
+          mine[(n + j) >>> 2] |= b << (24 - ((n + j) % 4) * 8);
+        }
+      }
+      this.sigBytes = n + add;
+      this.clamp();
       return this;
     },
     clamp: function () {
-      var b = toBytes(this);
-      this.words = fromBytes(b).words;
+      var n = this.sigBytes, w = this.words;
+      if (n % 4) w[n >>> 2] &= -1 << (32 - (n % 4) * 8);
+      w.length = Math.ceil(n / 4);
     },
     clone: function () { return new WordArray(this.words.slice(0), this.sigBytes); }
   };
@@ -109,22 +126,11 @@
     return Utf8.parse(String(data));
   }
 
-  var BLOCK_SIZE = { md5: 64, sha1: 64, sha224: 64, sha256: 64, sha384: 128, sha512: 128 };
-
   function digest(alg, data, key) {
-    var dataB64 = bytes.base64Encode(toBytes(toWordArray(data)));
-    var keyB64 = '';
-    if (key !== undefined) {
-      var kb = toBytes(toWordArray(key));
-      // HMAC pads the key with zeros up to the block size; an empty key is
-      // sent as a block of zeros so that '' keeps meaning "no HMAC".
-      if (kb.length === 0) kb = new Array(BLOCK_SIZE[alg]).fill(0);
-      keyB64 = bytes.base64Encode(kb);
-    }
-    if (typeof G.__host_hash !== 'function') {
-      throw new Error('crypto-js: hashing is not available (no __host_hash host function)');
-    }
-    return Hex.parse(G.__host_hash(alg, dataB64, keyB64));
+    var msg = toWordArray(data);
+    if (key === undefined) return new WordArray(hash.digest(alg, msg.words, msg.sigBytes));
+    var k = toWordArray(key);
+    return new WordArray(hash.hmac(alg, msg.words, msg.sigBytes, k.words, k.sigBytes));
   }
 
   function Hasher(alg, key) {

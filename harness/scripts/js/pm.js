@@ -395,6 +395,9 @@
       r.body = body;
       S.response = new L.Response(r);
       attachTo(S.response);
+    } else if (meta.event === 'test') {
+      S.response = new L.Response({});  // the send failed: Newman's empty Response
+      attachTo(S.response);
     } else {
       S.response = undefined;
     }

@@ -64,7 +64,7 @@
 
   function Response(def) {
     def = def || {};
-    this.code = Number(def.code);
+    this.code = def.code === undefined ? undefined : Number(def.code);
     this.status = def.status || '';
     this.headers = new L.PropertyList(L.Header, def.header || def.headers || [], true);
     this._text = def.body === undefined || def.body === null ? '' : String(def.body);

@@ -1,28 +1,15 @@
 /*
- * harness: JSON-schema validation for Postman scripts: a tv4-shaped API
- * (draft 4) and a minimal ajv-shaped API, both backed by the host function
- * __host_jsonschema(dataJson, schemaJson, draft) -> JSON list of errors.
+ * harness: a tv4-compatible JSON Schema validator (draft 4 semantics, tv4's error codes,
+ * messages, paths and keyword order), in pure JavaScript.
  *
- * Exposes globalThis.__harness_tv4 and globalThis.__harness_Ajv.
+ * Exposes globalThis.__harness_tv4. Like tv4, formats are only checked once added with
+ * tv4.addFormat, and keywords tv4 does not know (const, if, contains, ...) are ignored.
  */
 (function (G) {
   'use strict';
+  var S = G.__harness_jsonschema;
+  var jsonType = S.jsonType;
 
-  function hostValidate(data, schema, draft) {
-    if (typeof G.__host_jsonschema !== 'function') {
-      throw new Error('JSON schema validation is not available (no __host_jsonschema host function)');
-    }
-    var dataJson = data === undefined ? '' : JSON.stringify(data);
-    return JSON.parse(G.__host_jsonschema(dataJson, JSON.stringify(schema), draft));
-  }
-
-  function jsonType(v) {
-    if (v === null) return 'null';
-    if (Array.isArray(v)) return 'array';
-    return typeof v;
-  }
-
-  // --- tv4 ---------------------------------------------------------------------
   var ErrorCodes = {
     INVALID_TYPE: 0, ENUM_MISMATCH: 1, ANY_OF_MISSING: 10, ONE_OF_MISSING: 11,
     ONE_OF_MULTIPLE: 12, NOT_PASSED: 13, NUMBER_MULTIPLE_OF: 100, NUMBER_MINIMUM: 101,
@@ -34,261 +21,374 @@
     ARRAY_ADDITIONAL_ITEMS: 403, FORMAT_CUSTOM: 500, KEYWORD_CUSTOM: 501,
     CIRCULAR_REFERENCE: 600, UNKNOWN_PROPERTY: 1000
   };
+  var MESSAGES = {
+    0: 'Invalid type: {type} (expected {expected})',
+    1: 'No enum match for: {value}',
+    10: 'Data does not match any schemas from "anyOf"',
+    11: 'Data does not match any schemas from "oneOf"',
+    12: 'Data is valid against more than one schema from "oneOf": indices {index1} and {index2}',
+    13: 'Data matches schema from "not"',
+    100: 'Value {value} is not a multiple of {multipleOf}',
+    101: 'Value {value} is less than minimum {minimum}',
+    102: 'Value {value} is equal to exclusive minimum {minimum}',
+    103: 'Value {value} is greater than maximum {maximum}',
+    104: 'Value {value} is equal to exclusive maximum {maximum}',
+    105: 'Value {value} is not a valid number',
+    200: 'String is too short ({length} chars), minimum {minimum}',
+    201: 'String is too long ({length} chars), maximum {maximum}',
+    202: 'String does not match pattern: {pattern}',
+    300: 'Too few properties defined ({propertyCount}), minimum {minimum}',
+    301: 'Too many properties defined ({propertyCount}), maximum {maximum}',
+    302: 'Missing required property: {key}',
+    303: 'Additional properties not allowed',
+    304: 'Dependency failed - key must exist: {missing} (due to key: {key})',
+    400: 'Array is too short ({length}), minimum {minimum}',
+    401: 'Array is too long ({length}), maximum {maximum}',
+    402: 'Array items are not unique (indices {match1} and {match2})',
+    403: 'Additional items not allowed',
+    500: 'Format validation failed ({message})',
+    600: 'Circular $refs: {urls}'
+  };
 
-  // Converts one host error into tv4's [code, message, params].
-  function tv4Describe(e) {
-    var v = e.instance;
-    var p = e.params || {};
-    switch (e.keyword) {
-      case 'type': {
-        var expected = Array.isArray(p.type) ? p.type.join('/') : p.type;
-        var t = jsonType(v);
-        return ['INVALID_TYPE', 'Invalid type: ' + t + ' (expected ' + expected + ')',
-          { type: t, expected: expected }];
-      }
-      case 'enum':
-        return ['ENUM_MISMATCH', 'No enum match for: ' + JSON.stringify(v), { value: JSON.stringify(v) }];
-      case 'anyOf':
-        return ['ANY_OF_MISSING', 'Data does not match any schemas from "anyOf"', {}];
-      case 'oneOf':
-        return ['ONE_OF_MISSING', 'Data does not match any schemas from "oneOf"', {}];
-      case 'not':
-        return ['NOT_PASSED', 'Data matches schema from "not"', {}];
-      case 'multipleOf':
-        return ['NUMBER_MULTIPLE_OF', 'Value ' + v + ' is not a multiple of ' + p.multipleOf,
-          { value: v, multipleOf: p.multipleOf }];
-      case 'minimum':
-        return p.exclusive
-          ? ['NUMBER_MINIMUM_EXCLUSIVE', 'Value ' + v + ' is equal to exclusive minimum ' + p.limit,
-            { value: v, minimum: p.limit }]
-          : ['NUMBER_MINIMUM', 'Value ' + v + ' is less than minimum ' + p.limit,
-            { value: v, minimum: p.limit }];
-      case 'maximum':
-        return p.exclusive
-          ? ['NUMBER_MAXIMUM_EXCLUSIVE', 'Value ' + v + ' is equal to exclusive maximum ' + p.limit,
-            { value: v, maximum: p.limit }]
-          : ['NUMBER_MAXIMUM', 'Value ' + v + ' is greater than maximum ' + p.limit,
-            { value: v, maximum: p.limit }];
-      case 'minLength':
-        return ['STRING_LENGTH_SHORT', 'String is too short (' + v.length + ' chars), minimum ' +
-          p.limit, { length: v.length, minimum: p.limit }];
-      case 'maxLength':
-        return ['STRING_LENGTH_LONG', 'String is too long (' + v.length + ' chars), maximum ' +
-          p.limit, { length: v.length, maximum: p.limit }];
-      case 'pattern':
-        return ['STRING_PATTERN', 'String does not match pattern: ' + p.pattern,
-          { pattern: p.pattern, value: v }];
-      case 'minProperties':
-        return ['OBJECT_PROPERTIES_MINIMUM', 'Too few properties defined (' +
-          Object.keys(v).length + '), minimum ' + p.limit,
-          { propertyCount: Object.keys(v).length, minimum: p.limit }];
-      case 'maxProperties':
-        return ['OBJECT_PROPERTIES_MAXIMUM', 'Too many properties defined (' +
-          Object.keys(v).length + '), maximum ' + p.limit,
-          { propertyCount: Object.keys(v).length, maximum: p.limit }];
-      case 'required':
-        return ['OBJECT_REQUIRED', 'Missing required property: ' + p.missingProperty,
-          { key: p.missingProperty }];
-      case 'additionalProperties':
-        return ['OBJECT_ADDITIONAL_PROPERTIES', 'Additional properties not allowed', {}];
-      case 'dependencies':
-        return ['OBJECT_DEPENDENCY_KEY', e.message, {}];
-      case 'minItems':
-        return ['ARRAY_LENGTH_SHORT', 'Array is too short (' + v.length + '), minimum ' + p.limit,
-          { length: v.length, minimum: p.limit }];
-      case 'maxItems':
-        return ['ARRAY_LENGTH_LONG', 'Array is too long (' + v.length + '), maximum ' + p.limit,
-          { length: v.length, maximum: p.limit }];
-      case 'uniqueItems':
-        return ['ARRAY_UNIQUE', 'Array items are not unique', {}];
-      case 'additionalItems':
-        return ['ARRAY_ADDITIONAL_ITEMS', 'Additional items not allowed', {}];
-      case 'format':
-        return ['FORMAT_CUSTOM', 'Format validation failed (' + e.message + ')',
-          { message: e.message }];
-      default:
-        return ['KEYWORD_CUSTOM', e.message, { key: e.keyword, message: e.message }];
-    }
-  }
-
-  function ValidationError(hostError) {
-    var d = tv4Describe(hostError);
-    this.code = ErrorCodes[d[0]];
-    this.message = d[1];
-    this.params = d[2];
-    this.dataPath = hostError.instancePath;
-    this.schemaPath = hostError.schemaPath;
-    this.subErrors = null;
+  function ValidationError(code, params, dataPath, schemaPath, subErrors) {
+    this.message = MESSAGES[code].replace(/\{([^{}]*)\}/g, function (whole, name) {
+      var v = params[name];
+      return typeof v === 'string' || typeof v === 'number' ? v : whole;
+    });
+    this.params = params;
+    this.code = code;
+    this.dataPath = dataPath;
+    this.schemaPath = schemaPath;
+    this.subErrors = subErrors || null;
   }
   ValidationError.prototype = Object.create(Error.prototype);
   ValidationError.prototype.constructor = ValidationError;
   ValidationError.prototype.name = 'ValidationError';
 
-  function tv4Run(data, schema) {
-    if (typeof schema === 'string') schema = tv4._schemas[schema] || {};
-    return hostValidate(data, schema || {}, 'draft4').map(function (e) {
-      return new ValidationError(e);
-    });
+  function esc(key) { return String(key).replace(/~/g, '~0').replace(/\//g, '~1'); }
+
+  // One validation: collects every error (multiple) or stops at the first.
+  function Run(api, multiple) {
+    this.api = api;
+    this.multiple = multiple;
+    this.errors = [];
+    this.missing = [];
   }
-
-  var tv4 = {
-    error: null,
-    missing: [],
-    _schemas: {},
-    errorCodes: ErrorCodes,
-    validate: function (data, schema) {
-      var errors = tv4Run(data, schema);
-      tv4.error = errors.length ? errors[0] : null;
-      tv4.missing = [];
-      tv4.valid = errors.length === 0;
-      return errors.length === 0;
-    },
-    validateResult: function (data, schema) {
-      var errors = tv4Run(data, schema);
-      tv4.error = errors.length ? errors[0] : null;
-      return { valid: errors.length === 0, error: tv4.error, missing: [] };
-    },
-    validateMultiple: function (data, schema) {
-      var errors = tv4Run(data, schema);
-      return { valid: errors.length === 0, errors: errors, missing: [] };
-    },
-    addSchema: function (uri, schema) {
-      if (typeof uri === 'object') {
-        schema = uri;
-        uri = schema.id || schema.$id;
-      }
-      tv4._schemas[uri] = schema;
-      return true;
-    },
-    getSchema: function (uri) { return tv4._schemas[uri]; },
-    addFormat: function () {},
-    freshApi: function () { return tv4; },
-    reset: function () { tv4._schemas = {}; tv4.error = null; }
+  Run.prototype.handle = function (err) {
+    if (this.multiple) { this.errors.push(err); return null; }
+    return err;
   };
-  tv4.tv4 = tv4;
-  G.__harness_tv4 = tv4;
 
-  // --- ajv (minimal, ajv 6 style messages) ----------------------------------------------
-  function ajvError(e) {
-    var p = e.params || {};
-    var message;
-    var params = {};
-    switch (e.keyword) {
-      case 'type':
-        params.type = Array.isArray(p.type) ? p.type.join(',') : p.type;
-        message = 'should be ' + params.type;
-        break;
-      case 'required':
-        params.missingProperty = p.missingProperty;
-        message = "should have required property '" + p.missingProperty + "'";
-        break;
-      case 'additionalProperties':
-        params.additionalProperty = p.additionalProperty;
-        message = 'should NOT have additional properties';
-        break;
-      case 'enum':
-        params.allowedValues = p.allowedValues;
-        message = 'should be equal to one of the allowed values';
-        break;
-      case 'const':
-        params.allowedValue = p.allowedValue;
-        message = 'should be equal to constant';
-        break;
-      case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
-        var op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-        if (p.exclusive) op = op.charAt(0);
-        params.comparison = op;
-        params.limit = p.limit;
-        message = 'should be ' + op + ' ' + p.limit;
-        break;
+  Run.prototype.check = function (data, schema, root, dp, sp) {
+    for (var hops = 0; S.isObject(schema) && typeof schema.$ref === 'string'; hops++) {
+      var found = hops < 64 && S.resolveRef(schema.$ref, root, this.api._schemas);
+      if (!found) {
+        if (hops >= 64) return this.handle(new ValidationError(600, { urls: schema.$ref }, dp, sp));
+        this.missing.push(schema.$ref);
+        return null;
       }
-      case 'minLength': case 'maxLength': case 'minItems': case 'maxItems':
-      case 'minProperties': case 'maxProperties': {
-        var more = e.keyword.slice(0, 3) === 'max';
-        var noun = /Length/.test(e.keyword) ? 'characters'
-          : /Items/.test(e.keyword) ? 'items' : 'properties';
-        params.limit = p.limit;
-        message = 'should NOT have ' + (more ? 'more' : 'fewer') + ' than ' + p.limit + ' ' + noun;
-        break;
-      }
-      case 'pattern':
-        params.pattern = p.pattern;
-        message = 'should match pattern "' + p.pattern + '"';
-        break;
-      case 'format':
-        params.format = p.format;
-        message = 'should match format "' + p.format + '"';
-        break;
-      case 'multipleOf':
-        params.multipleOf = p.multipleOf;
-        message = 'should be multiple of ' + p.multipleOf;
-        break;
-      case 'anyOf':
-        message = 'should match some schema in anyOf';
-        break;
-      case 'oneOf':
-        message = 'should match exactly one schema in oneOf';
-        break;
-      case 'not':
-        message = 'should NOT be valid';
-        break;
-      case 'uniqueItems':
-        message = 'should NOT have duplicate items';
-        break;
-      default:
-        message = e.message;
+      schema = found.schema;
+      root = found.doc;
     }
-    var dataPath = e.instancePath.split('/').slice(1).map(function (seg) {
-      seg = seg.replace(/~1/g, '/').replace(/~0/g, '~');
-      return /^\d+$/.test(seg) ? '[' + seg + ']' : (/^[A-Za-z_$][\w$]*$/.test(seg)
-        ? '.' + seg : "['" + seg + "']");
-    }).join('');
-    return {
-      keyword: e.keyword,
-      dataPath: dataPath,
-      instancePath: e.instancePath,
-      schemaPath: '#' + e.schemaPath,
-      params: params,
-      message: message
-    };
+    if (!S.isObject(schema)) return null;
+    var err = basic(data, schema, dp, sp) || numeric(data, schema, dp, sp) ||
+      string(data, schema, dp, sp) ||
+      (Array.isArray(data) ? this.array(data, schema, root, dp, sp) : null) ||
+      (S.isObject(data) ? this.object(data, schema, root, dp, sp) : null) ||
+      this.combinations(data, schema, root, dp, sp) || this.format(data, schema, dp, sp);
+    return err ? this.handle(err) : null;
+  };
+
+  function basic(data, schema, dp, sp) {
+    var t = jsonType(data);
+    if (schema.type !== undefined) {
+      var allowed = Array.isArray(schema.type) ? schema.type : [schema.type];
+      var ok = false;
+      for (var i = 0; i < allowed.length && !ok; i++) {
+        ok = allowed[i] === t || (allowed[i] === 'integer' && t === 'number' && data % 1 === 0);
+      }
+      if (!ok) {
+        return new ValidationError(0, { type: t, expected: allowed.join('/') }, dp, sp + '/type');
+      }
+    }
+    if (Array.isArray(schema.enum)) {
+      for (var j = 0; j < schema.enum.length; j++) if (S.equal(data, schema.enum[j])) return null;
+      return new ValidationError(1, { value: JSON.stringify(data) }, dp, sp + '/type');
+    }
+    return null;
   }
 
-  function Ajv(options) {
-    this._opts = options || {};
-    this._schemas = {};
-    this.errors = null;
+  function numeric(data, s, dp, sp) {
+    if (typeof data !== 'number') return null;
+    var m = s.multipleOf || s.divisibleBy;
+    if (m !== undefined) {
+      var rem = (data / m) % 1;
+      if (rem >= Math.pow(2, -51) && rem < 1 - Math.pow(2, -51)) {
+        return new ValidationError(100, { value: data, multipleOf: m }, dp, sp);
+      }
+    }
+    if (s.minimum !== undefined) {
+      if (data < s.minimum) {
+        return new ValidationError(101, { value: data, minimum: s.minimum }, dp, sp + '/minimum');
+      }
+      if (s.exclusiveMinimum && data === s.minimum) {
+        return new ValidationError(102, { value: data, minimum: s.minimum }, dp,
+          sp + '/exclusiveMinimum');
+      }
+    }
+    if (s.maximum !== undefined) {
+      if (data > s.maximum) {
+        return new ValidationError(103, { value: data, maximum: s.maximum }, dp, sp + '/maximum');
+      }
+      if (s.exclusiveMaximum && data === s.maximum) {
+        return new ValidationError(104, { value: data, maximum: s.maximum }, dp,
+          sp + '/exclusiveMaximum');
+      }
+    }
+    if (!isFinite(data)) return new ValidationError(105, { value: data }, dp, sp + '/type');
+    return null;
   }
-  Ajv.prototype.compile = function (schema) {
-    var self = this;
-    var validate = function (data) {
-      var errors = hostValidate(data, schema, 'auto').map(ajvError);
-      if (!self._opts.allErrors && errors.length > 1) errors = errors.slice(0, 1);
-      validate.errors = errors.length ? errors : null;
-      self.errors = validate.errors;
-      return errors.length === 0;
+
+  function string(data, s, dp, sp) {
+    if (typeof data !== 'string') return null;
+    if (s.minLength !== undefined && data.length < s.minLength) {
+      return new ValidationError(200, { length: data.length, minimum: s.minLength }, dp,
+        sp + '/minLength');
+    }
+    if (s.maxLength !== undefined && data.length > s.maxLength) {
+      return new ValidationError(201, { length: data.length, maximum: s.maxLength }, dp,
+        sp + '/maxLength');
+    }
+    if (typeof s.pattern === 'string') {
+      var lit = /^\/(.+)\/([img]*)$/.exec(s.pattern);
+      if (!S.regex(lit ? lit[1] : s.pattern, lit ? lit[2] : '').test(data)) {
+        return new ValidationError(202, { pattern: s.pattern }, dp, sp + '/pattern');
+      }
+    }
+    return null;
+  }
+
+  Run.prototype.array = function (data, s, root, dp, sp) {
+    var err = null;
+    if (s.minItems !== undefined && data.length < s.minItems &&
+        (err = this.handle(new ValidationError(400, { length: data.length, minimum: s.minItems },
+          dp, sp + '/minItems')))) return err;
+    if (s.maxItems !== undefined && data.length > s.maxItems &&
+        (err = this.handle(new ValidationError(401, { length: data.length, maximum: s.maxItems },
+          dp, sp + '/maxItems')))) return err;
+    if (s.uniqueItems) {
+      for (var i = 0; i < data.length; i++) {
+        for (var j = i + 1; j < data.length; j++) {
+          if (S.equal(data[i], data[j]) && (err = this.handle(new ValidationError(402,
+            { match1: i, match2: j }, dp, sp + '/uniqueItems')))) return err;
+        }
+      }
+    }
+    if (s.items === undefined) return null;
+    for (var k = 0; k < data.length; k++) {
+      var ip = dp + '/' + k;
+      if (!Array.isArray(s.items)) {
+        err = this.check(data[k], s.items, root, ip, sp + '/items');
+      } else if (k < s.items.length) {
+        err = this.check(data[k], s.items[k], root, ip, sp + '/items/' + k);
+      } else if (s.additionalItems === false) {
+        err = this.handle(new ValidationError(403, {}, ip, sp + '/additionalItems'));
+      } else if (S.isObject(s.additionalItems)) {
+        err = this.check(data[k], s.additionalItems, root, ip, sp + '/additionalItems');
+      }
+      if (err) return err;
+    }
+    return null;
+  };
+
+  Run.prototype.object = function (data, s, root, dp, sp) {
+    var err = null;
+    var count = Object.keys(data).length;
+    if (s.minProperties !== undefined && count < s.minProperties &&
+        (err = this.handle(new ValidationError(300, { propertyCount: count,
+          minimum: s.minProperties }, dp, sp + '/minProperties')))) return err;
+    if (s.maxProperties !== undefined && count > s.maxProperties &&
+        (err = this.handle(new ValidationError(301, { propertyCount: count,
+          maximum: s.maxProperties }, dp, sp + '/maxProperties')))) return err;
+    if (Array.isArray(s.required)) {
+      for (var i = 0; i < s.required.length; i++) {
+        if (data[s.required[i]] === undefined && (err = this.handle(new ValidationError(302,
+          { key: s.required[i] }, dp, sp + '/required/' + i)))) return err;
+      }
+    }
+    return this.properties(data, s, root, dp, sp) || this.dependencies(data, s, root, dp, sp);
+  };
+
+  Run.prototype.properties = function (data, s, root, dp, sp) {
+    var err = null;
+    for (var key in data) {
+      var kp = dp + '/' + esc(key);
+      var matched = false;
+      if (s.properties !== undefined && s.properties[key] !== undefined) {
+        matched = true;
+        if ((err = this.check(data[key], s.properties[key], root, kp,
+          sp + '/properties/' + esc(key)))) return err;
+      }
+      for (var pattern in s.patternProperties || {}) {
+        if (S.regex(pattern).test(key)) {
+          matched = true;
+          if ((err = this.check(data[key], s.patternProperties[pattern], root, kp,
+            sp + '/patternProperties/' + esc(pattern)))) return err;
+        }
+      }
+      if (matched || s.additionalProperties === undefined) continue;
+      if (s.additionalProperties === false) {
+        err = this.handle(new ValidationError(303, { key: key }, kp, sp + '/additionalProperties'));
+      } else if (S.isObject(s.additionalProperties)) {
+        err = this.check(data[key], s.additionalProperties, root, kp, sp + '/additionalProperties');
+      }
+      if (err) return err;
+    }
+    return null;
+  };
+
+  Run.prototype.dependencies = function (data, s, root, dp, sp) {
+    var err = null;
+    for (var key in s.dependencies || {}) {
+      if (data[key] === undefined) continue;
+      var dep = s.dependencies[key];
+      var base = sp + '/dependencies/' + esc(key);
+      if (typeof dep === 'string' || Array.isArray(dep)) {
+        var list = typeof dep === 'string' ? [dep] : dep;
+        for (var i = 0; i < list.length; i++) {
+          if (data[list[i]] === undefined && (err = this.handle(new ValidationError(304,
+            { key: key, missing: list[i] }, dp, typeof dep === 'string' ? base : base + '/' + i)))) {
+            return err;
+          }
+        }
+      } else if ((err = this.check(data, dep, root, dp, base))) {
+        return err;
+      }
+    }
+    return null;
+  };
+
+  // Runs sub-schema i; true when it passed (its errors are then dropped).
+  Run.prototype.sub = function (data, schema, root, dp, sp, collected) {
+    var before = this.errors.length;
+    var err = this.check(data, schema, root, dp, sp);
+    if (!err && this.errors.length === before) return true;
+    if (err) collected.push(err);
+    return false;
+  };
+
+  Run.prototype.combinations = function (data, s, root, dp, sp) {
+    var err, i, start = this.errors.length, subs = [];
+    if (Array.isArray(s.allOf)) {
+      for (i = 0; i < s.allOf.length; i++) {
+        if ((err = this.check(data, s.allOf[i], root, dp, sp + '/allOf/' + i))) return err;
+      }
+    }
+    if (Array.isArray(s.anyOf)) {
+      var any = false;
+      for (i = 0; i < s.anyOf.length && !any; i++) {
+        any = this.sub(data, s.anyOf[i], root, dp, sp + '/anyOf/' + i, subs);
+      }
+      subs = subs.concat(this.errors.slice(start));
+      this.errors.length = start;
+      if (!any) return new ValidationError(10, {}, dp, sp + '/anyOf', subs);
+      subs = [];
+    }
+    if (Array.isArray(s.oneOf)) {
+      var valid = null;
+      for (i = 0; i < s.oneOf.length; i++) {
+        if (!this.sub(data, s.oneOf[i], root, dp, sp + '/oneOf/' + i, subs)) continue;
+        if (valid !== null) {
+          this.errors.length = start;
+          return new ValidationError(12, { index1: valid, index2: i }, dp, sp + '/oneOf');
+        }
+        valid = i;
+      }
+      subs = subs.concat(this.errors.slice(start));
+      this.errors.length = start;
+      if (valid === null) return new ValidationError(11, {}, dp, sp + '/oneOf', subs);
+    }
+    if (S.isObject(s.not)) {
+      var passed = this.sub(data, s.not, root, dp, sp + '/not', []);
+      this.errors.length = start;
+      if (passed) return new ValidationError(13, {}, dp, sp + '/not');
+    }
+    return null;
+  };
+
+  Run.prototype.format = function (data, s, dp, sp) {
+    var fn = typeof s.format === 'string' ? this.api._formats[s.format] : undefined;
+    if (typeof fn !== 'function') return null;
+    var out = fn(data, s);
+    if (typeof out === 'string' || typeof out === 'number') {
+      return new ValidationError(500, { message: out }, dp, sp + '/format');
+    }
+    if (out && typeof out === 'object') {
+      return new ValidationError(500, { message: out.message || '?' }, dp + (out.dataPath || ''),
+        sp + (out.schemaPath || '/format'));
+    }
+    return null;
+  };
+
+  function run(api, data, schema, multiple) {
+    if (typeof schema === 'string') schema = { $ref: schema };
+    var r = new Run(api, multiple);
+    var err = r.check(data, schema || {}, schema, '', '');
+    if (err) r.errors.push(err);
+    return r;
+  }
+
+  function createApi() {
+    var api = {
+      error: null,
+      missing: [],
+      valid: true,
+      _schemas: {},
+      _formats: {},
+      errorCodes: ErrorCodes,
+      validate: function (data, schema) {
+        var r = run(api, data, schema, false);
+        api.error = r.errors.length ? r.errors[0] : null;
+        api.missing = r.missing;
+        api.valid = api.error === null;
+        return api.valid;
+      },
+      validateResult: function (data, schema) {
+        var r = run(api, data, schema, false);
+        api.error = r.errors.length ? r.errors[0] : null;
+        api.missing = r.missing;
+        return { valid: api.error === null, error: api.error, missing: r.missing };
+      },
+      validateMultiple: function (data, schema) {
+        var r = run(api, data, schema, true);
+        return { valid: r.errors.length === 0, errors: r.errors, missing: r.missing };
+      },
+      addSchema: function (uri, schema) {
+        if (typeof uri === 'object' && uri !== null) {
+          schema = uri;
+          uri = schema.id || schema.$id;
+        }
+        if (typeof uri !== 'string') return false;
+        api._schemas[uri.replace(/#$/, '')] = schema;
+        return true;
+      },
+      getSchema: function (uri) {
+        var found = S.resolveRef(uri, undefined, api._schemas);
+        return found ? found.schema : undefined;
+      },
+      getSchemaUris: function () { return Object.keys(api._schemas); },
+      dropSchemas: function () { api._schemas = {}; },
+      addFormat: function (name, fn) {
+        if (typeof name === 'string') { api._formats[name] = fn; return; }
+        for (var k in name) api._formats[k] = name[k];
+      },
+      freshApi: function () { return createApi(); },
+      reset: function () { api._schemas = {}; api.error = null; api.missing = []; },
+      ValidationError: ValidationError
     };
-    validate.schema = schema;
-    validate.errors = null;
-    return validate;
-  };
-  Ajv.prototype.validate = function (schema, data) {
-    if (typeof schema === 'string') schema = this._schemas[schema] || {};
-    return this.compile(schema)(data);
-  };
-  Ajv.prototype.addSchema = function (schema, key) {
-    this._schemas[key || schema.$id || schema.id] = schema;
-    return this;
-  };
-  Ajv.prototype.getSchema = function (key) {
-    return this._schemas[key] ? this.compile(this._schemas[key]) : undefined;
-  };
-  Ajv.prototype.addFormat = function () { return this; };
-  Ajv.prototype.addKeyword = function () { return this; };
-  Ajv.prototype.errorsText = function (errors) {
-    errors = errors || this.errors;
-    if (!errors || !errors.length) return 'No errors';
-    return errors.map(function (e) { return 'data' + e.dataPath + ' ' + e.message; }).join(', ');
-  };
-  Ajv.default = Ajv;
-  G.__harness_Ajv = Ajv;
+    api.tv4 = api;
+    return api;
+  }
+
+  G.__harness_tv4 = createApi();
 })(globalThis);
