@@ -243,9 +243,9 @@ class Run:
                 return execution
         execution.prerequest_ms = (time.perf_counter() - started) * 1000
         resolved = self._send(parents, item, request, execution)
-        if test and resolved is not None:
+        if test:  # as Newman: test scripts run after a failed send too (no response then)
             started = time.perf_counter()
-            self._run_scripts("test", test, execution, request_to_json(resolved))
+            self._run_scripts("test", test, execution, request_to_json(resolved or request))
             execution.test_ms = (time.perf_counter() - started) * 1000
         self._after_tests(item, execution)
         return execution

@@ -302,3 +302,20 @@ def test_before_request_hook_can_replace_the_request() -> None:
     run = Run(coll, Scopes(), RunOptions(before_request=(hook,), client=client))
     assert [e.response.status for e in run if e.response] == [204]
     assert got == ["a"]
+
+
+def test_test_scripts_run_after_a_failed_send_as_in_newman() -> None:
+    """Newman runs test scripts on a request error, with an empty pm.response."""
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    coll = collection(req("down", test="pm.environment.set('after', typeof pm.response);"
+                          "pm.test('code', () => pm.expect(pm.response.code).to.eql(200));"))
+    scopes = Scopes()
+    run = Run(coll, scopes, RunOptions(client=ClientOptions(transport=httpx.MockTransport(refuse))))
+    (execution,) = list(run)
+    assert execution.error is not None and "refused" in str(execution.error)
+    assert scopes.environment.get("after") == "object"
+    assert [(a.name, a.passed, a.error) for a in execution.assertions] == [
+        ("code", False, "expected undefined to deeply equal 200")]
