@@ -6,12 +6,15 @@ pytest. Everything it reads comes from :mod:`harness.settings`.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from harness.chain import PythonChecks, Sidecar
 from harness.client import ClientOptions
+from harness.errors import HarnessError
 from harness.files import export_collection, export_variable_file
 from harness.inputs import Inputs, Loaded, load_inputs
 from harness.masking import Masker
@@ -20,7 +23,7 @@ from harness.pull import Puller
 from harness.result import Execution
 from harness.run import Run, RunOptions, select_items
 from harness.settings import OPTIONS, Option, coerce, tool_table
-from harness.variables import Resolver
+from harness.variables import Resolver, Scope
 
 
 class Settings:
@@ -100,7 +103,17 @@ class CollectionSession:
         place = self.puller.place_of(item.id, iteration)
         executions = self.puller.take(place) if place is not None else []
         self.executions.extend(executions)
+        self._mask_errors(executions)
         return executions
+
+    def _mask_errors(self, executions: list[Execution]) -> None:
+        """Errors the item re-raises are shown raw by pytest and allure-pytest: mask them."""
+        self.masker.refresh(self.loaded.scopes)
+        for execution in executions:
+            if execution.request is not None:
+                self.masker.learn_headers(execution.request.headers)
+            if execution.error is not None:
+                execution.error = masked_error(execution.error, self.masker)
 
     def reason(self) -> str:
         return self.puller.reason if self.puller else "not executed"
@@ -142,18 +155,55 @@ class CollectionSession:
     def _export(self) -> None:
         scopes = self.loaded.scopes
         keep = bool(self.settings.get("export_secrets"))
+        self.masker.refresh(scopes)
         for name, kind in (("export_environment", "environment"), ("export_globals", "globals")):
             target = self.settings.get(name)
             if target:
                 scope = scopes.environment if kind == "environment" else scopes.globals
-                masked = set() if keep else {k for k, _ in scope.items() if scope.is_secret(k)}
+                masked = set() if keep else self._secret_keys(scope)
                 label = self.loaded.environment_name if kind == "environment" \
                     else self.loaded.globals_name
                 export_variable_file(target, label or kind, scope, kind=kind,  # type: ignore[arg-type]
                                      masked_keys=masked)
         target = self.settings.get("export_collection")
         if target:
-            export_collection(target, self.collection, scopes.collection)
+            collection, variables = self.collection, scopes.collection
+            if not keep:  # auth credentials and variables holding a secret are masked
+                raw = self.masker.mapping(collection.raw)
+                collection = dataclasses.replace(collection, raw=raw)
+                variables = _blanked(variables, self._secret_keys(variables))
+            export_collection(target, collection, variables)
+
+    def _secret_keys(self, scope: Scope) -> set[str]:
+        """Keys typed secret, and keys whose value contains a secret (a script's copy)."""
+        return {key for key, value in scope.items() if scope.is_secret(key)
+                or (isinstance(value, str) and self.masker.text(value) != value)}
+
+
+def masked_error(error: Exception, masker: Masker) -> Exception:
+    """``error`` itself if its text holds no secret, else a copy with every text masked."""
+    text = str(error)
+    if masker.text(text) == text:
+        return error
+    try:
+        clone = copy.copy(error)
+    except Exception:  # an __init__ that cannot be called again with .args
+        return HarnessError(masker.text(text))
+    for name, value in vars(clone).items():
+        if isinstance(value, str):
+            setattr(clone, name, masker.text(value))
+    clone.args = tuple(masker.text(a) if isinstance(a, str) else a for a in error.args)
+    if masker.text(str(clone)) != str(clone):  # a __str__ reading something else
+        return HarnessError(masker.text(text))
+    return clone
+
+
+def _blanked(scope: Scope, keys: set[str]) -> Scope:
+    """A copy of ``scope`` with the values of ``keys`` emptied (types kept)."""
+    out = Scope(scope.name, source_name=scope.source_name)
+    for key, value in scope.items():
+        out.set(key, "" if key in keys else value, scope.type_of(key))
+    return out
 
 
 def _sessions(config: Any) -> list[CollectionSession]:

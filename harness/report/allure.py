@@ -203,7 +203,7 @@ def _execution_steps(execution: Execution, masker: Masker, max_body: int) -> Non
         _response_step(execution, masker, max_body)
     for index, assertion in enumerate(execution.assertions):
         _assertion_step(index, assertion, masker)
-    if _has_script(execution, "test"):
+    if execution.skipped is None and _has_script(execution, "test"):  # skipRequest: not run
         with _step("Test script") as outcome:
             _script_outcome(outcome, execution, "test", masker)
     if execution.console:
@@ -305,4 +305,5 @@ def speed_up_file_logger() -> None:
     """Make allure-pytest's registered file logger write each result in one call."""
     for plugin in allure_commons.plugin_manager.get_plugins():
         if isinstance(plugin, AllureFileLogger):
-            plugin._report_item = types.MethodType(_report_item_one_shot, plugin)
+            plugin._report_item = types.MethodType(  # type: ignore[method-assign]
+                _report_item_one_shot, plugin)

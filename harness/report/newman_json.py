@@ -36,14 +36,16 @@ def build(
             masker.learn_headers(execution.request.headers)
     context = _Context(collection, summary)
     built = [_execution(e, context, masker) for e in executions]
+    # as Newman: an execution is recorded when a request is attempted, not for skipRequest
+    sent = [b for e, b in zip(executions, built, strict=True) if e.skipped is None]
     return {
         "collection": _collection(collection, masker),
         "environment": _scope(environment, masker),
         "globals": _scope(globals, masker),
         "run": {
-            "stats": _stats(executions, summary),
+            "stats": _stats(executions, summary, context),
             "timings": _timings(summary),
-            "executions": built,
+            "executions": sent,
             "transfers": {"responseTotal": summary.response_bytes},
             "failures": [f for e, c in zip(executions, context.cursors, strict=True) for f in
                          _failures(e, c, context, masker)],
@@ -68,6 +70,11 @@ class _Context:
         self.length = len(walked)
         self.cycles = max(summary.iterations, 1)
         self.cursors: list[dict[str, Any]] = []
+        self.with_prerequest = {
+            item.id for parents, item in walked
+            if any(s.event == "prerequest" and not s.disabled for s in (
+                *collection.scripts, *(s for f in parents for s in f.scripts), *item.scripts))
+        }
 
 
 def _collection(collection: Collection, masker: Masker) -> dict[str, Any]:
@@ -99,12 +106,13 @@ def _counter(total: int, failed: int = 0) -> dict[str, int]:
     return {"total": total, "pending": 0, "failed": failed}
 
 
-def _script_ran(execution: Execution, event: str) -> bool:
+def _script_ran(execution: Execution, event: str, context: _Context) -> bool:
     error = execution.error
     if isinstance(error, ScriptError) and error.event == event:
         return True
-    elapsed = execution.prerequest_ms if event == "prerequest" else execution.test_ms
-    return elapsed > 0 or any(s.event == event and not s.disabled for s in execution.item.scripts)
+    if event == "test":  # test_ms is measured only when test scripts ran
+        return execution.test_ms > 0
+    return execution.item.id in context.with_prerequest and execution.item.error is None
 
 
 def _script_failed(execution: Execution, event: str) -> bool:
@@ -116,11 +124,13 @@ def _request_failed(execution: Execution) -> bool:
     return execution.error is not None and not isinstance(execution.error, ScriptError)
 
 
-def _stats(executions: Sequence[Execution], summary: RunSummary) -> dict[str, Any]:
+def _stats(
+    executions: Sequence[Execution], summary: RunSummary, context: _Context
+) -> dict[str, Any]:
     count = len(executions)
-    pre = sum(_script_ran(e, "prerequest") for e in executions)
+    pre = sum(_script_ran(e, "prerequest", context) for e in executions)
     pre_failed = sum(_script_failed(e, "prerequest") for e in executions)
-    test = sum(_script_ran(e, "test") for e in executions)
+    test = sum(_script_ran(e, "test", context) for e in executions)
     test_failed = sum(_script_failed(e, "test") for e in executions)
     assertions = [a for e in executions for a in e.assertions]
     return {
@@ -131,7 +141,7 @@ def _stats(executions: Sequence[Execution], summary: RunSummary) -> dict[str, An
         "requests": _counter(
             sum(e.request is not None for e in executions), sum(map(_request_failed, executions))
         ),
-        "tests": _counter(count),
+        "tests": _counter(sum(e.skipped is None for e in executions)),
         "assertions": _counter(
             len(assertions), sum(not a.passed and not a.skipped for a in assertions)
         ),
