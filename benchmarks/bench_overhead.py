@@ -44,7 +44,7 @@ def collection(count: int) -> dict[str, object]:
         "request": {"method": "POST", "url": "{{BASE}}/items/{{LAST_ID}}",
                     "header": [{"key": "Content-Type", "value": "application/json"},
                                {"key": "x-api-key", "value": "{{API_KEY}}"}],
-                    "body": {"mode": "raw", "raw": '{"n": %d, "id": "{{LAST_ID}}"}' % i}},
+                    "body": {"mode": "raw", "raw": '{"n": ' + str(i) + ', "id": "{{LAST_ID}}"}'}},
     } for i in range(count)]
     return {"info": {"name": f"bench-{count}", "_postman_id": f"bench-{count}",
                      "schema": "https://schema.getpostman.com/json/collection/v2.1.0/"
