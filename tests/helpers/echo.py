@@ -58,6 +58,9 @@ class Exchange:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Close idle keep-alive connections: Newman (Node) does not exit while a server keeps
+    # its pooled sockets open, so a run would hang after its summary.
+    timeout = 2.0
     disable_nagle_algorithm = True
     server: _Server
 

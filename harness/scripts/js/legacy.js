@@ -40,30 +40,30 @@
     var p = {
       setEnvironmentVariable: function (key, value) {
         value = stringish(value);
-        envObj[key] = value;
+        envObj()[key] = value;
         scopes.environment.set(key, value);
       },
       getEnvironmentVariable: function (key) { return scopes.environment.get(key); },
       clearEnvironmentVariables: function () {
-        Object.keys(envObj).forEach(function (k) { delete envObj[k]; });
+        var e = envObj(); Object.keys(e).forEach(function (k) { delete e[k]; });
         scopes.environment.clear();
       },
       clearEnvironmentVariable: function (key) {
-        if (key) delete envObj[key];
+        if (key) delete envObj()[key];
         scopes.environment.unset(key);
       },
       setGlobalVariable: function (key, value) {
         value = stringish(value);
-        globObj[key] = value;
+        globObj()[key] = value;
         scopes.globals.set(key, value);
       },
       getGlobalVariable: function (key) { return scopes.globals.get(key); },
       clearGlobalVariables: function () {
-        Object.keys(globObj).forEach(function (k) { delete globObj[k]; });
+        var g = globObj(); Object.keys(g).forEach(function (k) { delete g[k]; });
         scopes.globals.clear();
       },
       clearGlobalVariable: function (key) {
-        if (key) delete globObj[key];
+        if (key) delete globObj()[key];
         scopes.globals.unset(key);
       },
       setNextRequest: function (what) { L.pm.setNextRequest(what); }
@@ -90,23 +90,30 @@
   }
 
   L.legacySetup = function (S) {
-    var mirror = L.mirror();
-    var env = toStrings(mirror.environment), glob = toStrings(mirror.globals);
+    var mirror = L.mirror(), lazy = L.lazy, env = null, glob = null;
+    function envObj() { return env || (env = toStrings(mirror.environment)); }
+    function globObj() { return glob || (glob = toStrings(mirror.globals)); }
     G.tests = {};
-    G.environment = env;
-    G.globals = glob;
-    G.data = JSON.parse(JSON.stringify(mirror.data));
     G.iteration = S.info.iteration || 0;
-    G.request = legacyRequest(S);
-    G.postman = makePostman(S, env, glob);
-    if (S.event === 'test' && S.response) {
-      var res = S.response, headers = {};
-      res.headers.each(function (h) { if (!h.disabled) headers[h.key] = h.value; });
-      G.responseHeaders = headers;
-      G.responseCookies = S.cookies.all();
-      G.responseTime = res.responseTime;
-      G.responseCode = { code: res.code, name: res.status, detail: res.status };
-      G.responseBody = res.text();
+    G.postman = makePostman(S, envObj, globObj);
+    // The rest is built on first read: most scripts use one or two of these, if any.
+    lazy(G, 'environment', envObj);
+    lazy(G, 'globals', globObj);
+    lazy(G, 'data', function () { return JSON.parse(JSON.stringify(mirror.data)); });
+    lazy(G, 'request', function () { return legacyRequest(S); });
+    if (S.hasResponse) {
+      lazy(G, 'responseHeaders', function () {
+        var headers = {};
+        S.response.headers.each(function (h) { if (!h.disabled) headers[h.key] = h.value; });
+        return headers;
+      });
+      lazy(G, 'responseCookies', function () { return S.cookies.all(); });
+      lazy(G, 'responseTime', function () { return S.response.responseTime; });
+      lazy(G, 'responseCode', function () {
+        var res = S.response;
+        return { code: res.code, name: res.status, detail: res.status };
+      });
+      lazy(G, 'responseBody', function () { return S.response.text(); });
     } else {
       ['responseHeaders', 'responseCookies', 'responseTime', 'responseCode', 'responseBody']
         .forEach(function (k) { delete G[k]; });

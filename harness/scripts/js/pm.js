@@ -361,6 +361,21 @@
     return out;
   }
 
+  /** A property computed on first read (then a plain value; writable like one). */
+  function lazy(obj, name, make) {
+    function settle(value) {
+      Object.defineProperty(obj, name, {
+        value: value, writable: true, configurable: true, enumerable: true
+      });
+      return value;
+    }
+    Object.defineProperty(obj, name, {
+      configurable: true, enumerable: true,
+      get: function () { return settle(make()); }, set: settle
+    });
+  }
+  L.lazy = lazy;
+
   function attachTo(obj) {
     Object.defineProperty(obj, 'to', {
       get: function () { return G.__harness_chai.expect(this).to; }, configurable: true
@@ -386,18 +401,31 @@
     S = {
       event: meta.event, journal: [], console: [], assertions: [], pendingTests: 0,
       sends: [], inflight: {}, sendSeq: 0, asyncErrors: [], errors: [], skip: false,
-      next: null, info: Object.freeze(meta.info || {}), requestJSON: JSON.stringify(meta.request)
+      next: null, info: Object.freeze(meta.info || {}), requestBuilt: false,
+      hasResponse: meta.event === 'test'
     };
-    S.request = new L.Request(meta.request || {});
-    attachTo(S.request);
+    // pm.request and pm.response are built on first use: many scripts touch neither.
+    lazy(S, 'request', function () {
+      var request = new L.Request(meta.request || {});
+      attachTo(request);
+      if (S.event === 'prerequest') S.requestBaseline = JSON.stringify(request.toJSON());
+      S.requestBuilt = true;
+      return request;
+    });
     if (meta.response) {
-      var r = meta.response;
-      r.body = body;
-      S.response = new L.Response(r);
-      attachTo(S.response);
+      lazy(S, 'response', function () {
+        var r = meta.response;
+        r.body = body;
+        var response = new L.Response(r);
+        attachTo(response);
+        return response;
+      });
     } else if (meta.event === 'test') {
-      S.response = new L.Response({});  // the send failed: Newman's empty Response
-      attachTo(S.response);
+      lazy(S, 'response', function () {
+        var response = new L.Response({});  // the send failed: Newman's empty Response
+        attachTo(response);
+        return response;
+      });
     } else {
       S.response = undefined;
     }
@@ -481,11 +509,9 @@
       assertions: S.assertions, console: S.console, skip: S.skip,
       next: S.next, request: null
     };
-    if (S.event === 'prerequest') {
+    if (S.event === 'prerequest' && S.requestBuilt) {
       var now = JSON.stringify(S.request.toJSON());
-      if (now !== JSON.stringify(new L.Request(JSON.parse(S.requestJSON)).toJSON())) {
-        out.request = JSON.parse(now);
-      }
+      if (now !== S.requestBaseline) out.request = JSON.parse(now);
     }
     S = null;
     return JSON.stringify(out);

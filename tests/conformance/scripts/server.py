@@ -14,6 +14,9 @@ XML_BODY = '<?xml version="1.0"?><root><a>1</a><b x="y">t</b></root>'
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Close idle keep-alive connections: Newman (Node) does not exit while a server keeps
+    # its pooled sockets open, so a run would hang after its summary.
+    timeout = 2.0
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         return
