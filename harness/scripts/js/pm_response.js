@@ -314,6 +314,18 @@
       chai.util.flag(this, 'number', total);
       this._obj = total;
     });
+    // chai-postman's jsonSchema: ajv 6 with allErrors, on the JSON of a response/request.
+    A.addMethod('jsonSchema', function (schema, options) {
+      new A(schema).to.be.an('object');
+      var opts = Object.assign({ allErrors: true, logger: false }, options);
+      var obj = this._obj, data = obj;
+      if (isResp(obj) || (obj instanceof L.Request && typeof obj.json === 'function')) {
+        data = obj.json();
+      }
+      var ajv = new G.__harness_Ajv(opts), valid = ajv.validate(schema, data);
+      this.assert(valid && !ajv.errors, 'expected data to satisfy schema but found following ' +
+        'errors: \n' + ajv.errorsText(), 'expected data to not satisfy schema', true, valid);
+    });
   }
   L.installChaiPostman = function () { G.__harness_chai.use(plugin); };
 })(globalThis);

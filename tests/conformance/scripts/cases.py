@@ -39,6 +39,12 @@ ASSERTIONS: list[Case] = [
      "pm.test('value', () => pm.response.to.have.jsonBody('a', 1));\n"
      "pm.test('bad value', () => pm.response.to.have.jsonBody('a', 2));"),
     ("with body", "/text", "", "pm.test('wb', () => pm.response.to.be.withBody);"),
+    ("json schema", "/json", "",
+     "pm.test('fits', () => pm.response.to.have.jsonSchema({type: 'object', required: ['a']}));\n"
+     "pm.test('misfits', () => pm.response.to.have.jsonSchema({type: 'object', "
+     "required: ['zz', 'yy'], properties: {a: {type: 'string'}, items: {type: 'array', "
+     "items: {type: 'string'}}}}));\n"
+     "pm.test('not', () => pm.expect({q: 1}).to.not.have.jsonSchema({type: 'object'}));"),
     ("expect equal", "/json", "",
      "pm.test('eq', () => pm.expect(pm.response.json().a).to.equal(1));\n"
      "pm.test('ne', () => pm.expect(pm.response.json().a).to.equal(2));"),
