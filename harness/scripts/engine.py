@@ -10,12 +10,14 @@ due) until nothing is pending or the script's time is up. Errors are reported as
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
+from harness import dynamic
 from harness.errors import ScriptError
 from harness.model import Script
 from harness.result import AssertionResult, ConsoleLine, ReceivedResponse
@@ -87,7 +89,7 @@ class ScriptEngine:
         run = _Run(event, ctx)
         rt.arm(BOOKKEEPING_S)
         self._sync.push(ctx.scopes, rt.call)
-        rt.call("begin", self._meta(event, ctx), _body(ctx.response))
+        rt.call("begin", self._meta(event, ctx, active), _body(ctx.response))
         for script in active:
             self._run_script(rt, run, script)
             if run.skip or self._rt is not rt:
@@ -109,7 +111,7 @@ class ScriptEngine:
             self._sync.reset()
         return rt
 
-    def _meta(self, event: str, ctx: ScriptContext) -> str:
+    def _meta(self, event: str, ctx: ScriptContext, scripts: Sequence[Script]) -> str:
         response = None
         if ctx.response is not None:
             r = ctx.response
@@ -118,7 +120,8 @@ class ScriptEngine:
                         "header": [{"key": k, "value": v} for k, v in r.headers]}
         location = ctx.location or list(ctx.info.get("location") or []) or [ctx.item_name]
         return json.dumps({"event": event, "request": ctx.request, "response": response,
-                           "info": ctx.info, "cookies": ctx.cookies, "location": location},
+                           "info": ctx.info, "cookies": ctx.cookies, "location": location,
+                           "dynamic": _dynamic_pool(scripts)},
                           default=str)
 
     def _script_id(self, rt: JsRuntime, run: _Run, source: str) -> int | None:
@@ -252,3 +255,27 @@ class ScriptEngine:
 
 def _body(response: ReceivedResponse | None) -> str:
     return response.text() if response is not None else ""
+
+
+DYNAMIC_TOKEN = re.compile(r"\{\{(\$[A-Za-z0-9]+)\}\}")
+DYNAMIC_POOL = 16
+_dynamic_names: dict[str, tuple[str, ...]] = {}
+
+
+def _dynamic_pool(scripts: Sequence[Script]) -> dict[str, list[str]]:
+    """Values for the ``{{$dynamic}}`` names a script spells out, for ``replaceIn``.
+
+    The generators live in :mod:`harness.dynamic` (one place); scripts cannot call into
+    Python under a time limit, so each name found in the sources gets a pool of fresh values
+    handed over with the event (used in turn; a name only built at run time is not found).
+    """
+    pool: dict[str, list[str]] = {}
+    for script in scripts:
+        names = _dynamic_names.get(script.source)
+        if names is None:
+            found = {m for m in DYNAMIC_TOKEN.findall(script.source) if m in dynamic.NAMES}
+            names = _dynamic_names[script.source] = tuple(sorted(found))
+        for name in names:
+            if name not in pool:
+                pool[name] = [dynamic.generate(name) or "" for _ in range(DYNAMIC_POOL)]
+    return pool

@@ -200,3 +200,22 @@ def test_require_and_library_globals(engine: ScriptEngine) -> None:
     assert results(out)[:2] == [("lodash", True, None), ("btoa", True, None)]
     assert out.assertions[2].error is not None and "fs" in out.assertions[2].error
     assert "not available" in out.assertions[2].error
+
+
+
+def test_replace_in_knows_every_documented_dynamic_variable(engine: ScriptEngine) -> None:
+    """Names a script spells out come from harness.dynamic; each use gets a new value."""
+    ctx = context()
+    outcome = run(engine, """
+        const emails = [1, 2, 3].map(() => pm.variables.replaceIn('{{$randomEmail}}'));
+        pm.environment.set('emails', emails);
+        pm.environment.set('city', pm.environment.replaceIn('{{$randomCity}}'));
+        pm.environment.set('unknown', pm.variables.replaceIn('{{$notDynamic}}'));
+    """, event="prerequest", ctx=ctx)
+    assert outcome.error is None
+    env = ctx.scopes.environment
+    emails = env.get("emails")
+    assert len(emails) == 3 and len(set(emails)) == 3
+    assert all("@" in e and "{{" not in e for e in emails)
+    assert env.get("city") and "{{" not in env.get("city")
+    assert env.get("unknown") == "{{$notDynamic}}"

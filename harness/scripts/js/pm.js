@@ -72,13 +72,25 @@
     for (var pass = 0; pass < 19 && out.indexOf('{{') >= 0; pass++) {
       var next = out.replace(TOKEN, function (whole, name) {
         if (has(name)) return text(get(name));
-        if (name.charAt(0) === '$' && own(DYNAMIC, name)) return DYNAMIC[name]();
+        if (name.charAt(0) === '$') {
+          var value = dynamicValue(name);
+          if (value !== undefined) return value;
+        }
         return whole;
       });
       if (next === out) break;
       out = next;
     }
     return out;
+  }
+  /** A fresh value of a dynamic variable: generated here, or from the event's pool. */
+  function dynamicValue(name) {
+    if (own(DYNAMIC, name)) return DYNAMIC[name]();
+    var pool = S && S.dynamic && S.dynamic[name];
+    if (!pool || !pool.length) return undefined;
+    var used = S.dynamicUsed[name] || 0;
+    S.dynamicUsed[name] = used + 1;
+    return pool[used % pool.length];
   }
   function replaceAll(template) { return replaceIn(template, lookup, found); }
   L.replaceAll = replaceAll;
@@ -402,7 +414,7 @@
       event: meta.event, journal: [], console: [], assertions: [], pendingTests: 0,
       sends: [], inflight: {}, sendSeq: 0, asyncErrors: [], errors: [], skip: false,
       next: null, info: Object.freeze(meta.info || {}), requestBuilt: false,
-      hasResponse: meta.event === 'test'
+      hasResponse: meta.event === 'test', dynamic: meta.dynamic || {}, dynamicUsed: {}
     };
     // pm.request and pm.response are built on first use: many scripts touch neither.
     lazy(S, 'request', function () {
