@@ -59,8 +59,8 @@ class Client:
         """Send ``request`` and read the whole response; failures raise :class:`SendError`."""
         follow = self.options.follow_redirects if follow_redirects is None else follow_redirects
         auth = request.extensions.get("harness_auth")
-        if "cookie" not in request.headers:
-            self._http.cookies.set_cookie_header(request)
+        if self._http.cookies.jar and "cookie" not in request.headers:
+            self._http.cookies.set_cookie_header(request)  # costly even for an empty jar
         started = time.perf_counter()
         try:
             response = self._http.send(request, auth=auth, follow_redirects=follow)

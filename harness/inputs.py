@@ -55,6 +55,8 @@ def load_inputs(collection: Collection, inputs: Inputs) -> Loaded:
         loaded.globals_name = globals_file.name
     if inputs.dotenv and Path(inputs.dotenv).is_file():
         for key, value in load_dotenv(inputs.dotenv).items():
+            if value == "" and environment.get(key) not in (None, ""):
+                continue  # an empty line of a .env template does not blank a real value
             environment.set(key, value)
             environment.mark_secret(key)
             loaded.secret_values.append(value)
