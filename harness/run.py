@@ -103,6 +103,10 @@ class Run:
         self._sent = 0
         self._cursor: tuple[int, int] | None = None
         self._counts: dict[str, int] = {}
+        self._row: dict[str, Any] = {}  # this iteration's data row, shared by its executions
+        self._behaviors: dict[str, dict[str, Any]] = {}
+        self._ids = {item.id: i for i, (_, item) in reversed(list(enumerate(self.order)))}
+        self._names = {item.name: i for i, (_, item) in reversed(list(enumerate(self.order)))}
         self.stop_reason = ""
 
     @property
@@ -155,7 +159,9 @@ class Run:
     def _enter(self, iteration: int) -> None:
         self.summary.iterations += 1
         self._counts = {}
-        self.scopes.set_data(self._data_scope(iteration))
+        rows = self.options.data
+        self._row = dict(rows[min(iteration, len(rows) - 1)]) if rows else {}
+        self.scopes.set_data(Scope.from_dict("data", self._row))
         self._cursor = (iteration, 0)
 
     def stop(self, reason: str) -> None:
@@ -167,11 +173,6 @@ class Run:
             self._stopped = True
             self.stop_reason = reason
             self.summary.finished = time.time()
-
-    def _data_scope(self, iteration: int) -> Scope:
-        rows = self.options.data
-        row = rows[min(iteration, len(rows) - 1)] if rows else {}
-        return Scope.from_dict("data", row)
 
     def _guarded(
         self, parents: tuple[Folder, ...], item: RequestItem, iteration: int, attempt: int
@@ -191,7 +192,7 @@ class Run:
 
     def _fail(self, item: RequestItem, iteration: int, attempt: int, error: Exception) -> Execution:
         return Execution(item=item, iteration=iteration, attempt=attempt, error=error,
-                         started=time.time(), data=self.scopes.data.to_dict())
+                         started=time.time(), data=self._row)
 
     def _finish(self, execution: Execution) -> None:
         for hook in self.options.after_execution:
@@ -210,12 +211,9 @@ class Run:
         target = execution.next_request
         if target is None:
             return len(self.order)
-        for index, (_, item) in enumerate(self.order):  # ids first, then names
-            if item.id == target:
-                return index
-        for index, (_, item) in enumerate(self.order):
-            if item.name == target:
-                return index
+        found = self._ids.get(target, self._names.get(target))  # ids first, then names
+        if found is not None:
+            return found
         execution.warnings.append(f"setNextRequest('{target}'): no such request; iteration ended")
         return len(self.order)
 
@@ -226,11 +224,20 @@ class Run:
     ) -> Execution:
         """Run one request with its scripts; the result carries any error, never raises it."""
         execution = Execution(item=item, iteration=iteration, attempt=attempt,
-                              started=time.time(), data=self.scopes.data.to_dict())
+                              started=time.time(), data=self._row)
         if item.error is not None:
             execution.error = item.error
             return execution
         self._delay()
+        begun = time.perf_counter()
+        try:
+            self._execute(parents, item, execution)
+        finally:
+            execution.duration_ms = (time.perf_counter() - begun) * 1000
+        return execution
+
+    def _execute(self, parents: tuple[Folder, ...], item: RequestItem,
+                 execution: Execution) -> None:
         pre, test = self._scripts_of(parents, item)
         request = item.request
         started = time.perf_counter()
@@ -240,7 +247,7 @@ class Run:
                 request = parse_request(outcome.request, item.pointer + "/request", "pm.request")
             if outcome.skip_request:
                 execution.skipped = "skipped by pm.execution.skipRequest()"
-                return execution
+                return
         execution.prerequest_ms = (time.perf_counter() - started) * 1000
         resolved = self._send(parents, item, request, execution)
         if test:  # as Newman: test scripts run after a failed send too (no response then)
@@ -248,7 +255,6 @@ class Run:
             self._run_scripts("test", test, execution, request_to_json(resolved or request))
             execution.test_ms = (time.perf_counter() - started) * 1000
         self._after_tests(item, execution)
-        return execution
 
     def _send(self, parents: tuple[Folder, ...], item: RequestItem, request: Any,
               execution: Execution) -> Any:
@@ -278,10 +284,14 @@ class Run:
         return resolved
 
     def _behavior(self, parents: tuple[Folder, ...], item: RequestItem) -> dict[str, Any]:
-        merged: dict[str, Any] = dict(self.collection.behavior)
-        for folder in parents:
-            merged.update(folder.behavior)
-        merged.update(item.behavior)
+        """protocolProfileBehavior, request over folders over collection (computed once)."""
+        merged = self._behaviors.get(item.id)
+        if merged is None:
+            merged = dict(self.collection.behavior)
+            for folder in parents:
+                merged.update(folder.behavior)
+            merged.update(item.behavior)
+            self._behaviors[item.id] = merged
         return merged
 
     def _after_tests(self, item: RequestItem, execution: Execution) -> None:

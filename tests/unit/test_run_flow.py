@@ -319,3 +319,10 @@ def test_test_scripts_run_after_a_failed_send_as_in_newman() -> None:
     assert scopes.environment.get("after") == "object"
     assert [(a.name, a.passed, a.error) for a in execution.assertions] == [
         ("code", False, "expected undefined to deeply equal 200")]
+
+
+def test_executions_carry_their_duration_and_share_the_iteration_row() -> None:
+    run, _ = make_run(collection(req("a"), req("b")), data=({"row": 1},))
+    first, second = list(run)
+    assert first.duration_ms > 0 and second.duration_ms > 0
+    assert first.data == {"row": 1} and first.data is second.data  # one row, not a copy each
