@@ -13,8 +13,8 @@ Tables are keyed by request address (``folder/sub/Request name``)::
     interval_ms = 200
     max = 50
 
-Rules run after the request's own test script. Python-side checks registered by address
-(:class:`PythonChecks`) live here too. Subjects and operators are in :mod:`harness.checks`.
+Rules run after the request's own test script. Subjects and operators are in
+:mod:`harness.checks`; checks registered from Python are in :mod:`harness.pychecks`.
 """
 
 from __future__ import annotations
@@ -23,13 +23,10 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
-
-import httpx
 
 from harness.checks import (
     Check,
@@ -52,7 +49,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-CheckFn = Callable[[httpx.Response, dict[str, Any]], None]
 ITEM_KEYS = ("extract", "expect", "retry")
 EXTRACT_KEYS = ("path", "header", "source", "regex", "group", "key", "scope")
 RETRY_KEYS = ("until", "interval_ms", "max")
@@ -74,7 +70,7 @@ def closest(address: str, collection: Collection) -> str:
     return "closest: " + ", ".join(json.dumps(a, ensure_ascii=False) for a in near[:3])
 
 
-def _unknown(address: str, collection: Collection) -> str:
+def unknown_address(address: str, collection: Collection) -> str:
     near = closest(address, collection)
     return f"no request {address!r} in collection {collection.name!r}; {near}"
 
@@ -203,7 +199,7 @@ class Sidecar:
             for address, table in data.items():
                 pointer = f"{prefix}/{_escape(address)}"
                 if address not in known:
-                    raise SidecarError(_unknown(address, collection), "", pointer)
+                    raise SidecarError(unknown_address(address, collection), "", pointer)
                 rules[address] = _item_rules(address, table, path.parent, pointer)
         except SidecarError as exc:
             raise exc.located(str(path)) from None
@@ -324,64 +320,3 @@ def _retry(table: Any, pointer: str) -> Retry:
     if isinstance(most, bool) or not isinstance(most, int) or most < 1:
         raise SidecarError("max takes an integer >= 1", "", f"{pointer}/max")
     return Retry(tuple(until), interval, most)
-
-
-class PythonChecks:
-    """Checks registered from Python (a conftest) by request address."""
-
-    def __init__(self) -> None:
-        self.checks: dict[str, list[CheckFn]] = {}
-
-    def on(self, address: str) -> Callable[[CheckFn], CheckFn]:
-        def register(fn: CheckFn) -> CheckFn:
-            self.checks.setdefault(address, []).append(fn)
-            return fn
-
-        return register
-
-    def validate(self, collection: Collection) -> None:
-        known = {item.address for item in collection.requests()}
-        for address in self.checks:
-            if address not in known:
-                raise SidecarError(_unknown(address, collection), "python checks")
-
-    def apply(self, execution: Execution, scopes: Scopes) -> None:
-        fns = self.checks.get(execution.item.address)
-        if not fns or execution.response is None:
-            return
-        response, variables = to_httpx(execution), scopes.merged()
-        for fn in fns:
-            execution.assertions.append(_run_python(fn, response, variables))
-
-
-def _run_python(
-    fn: CheckFn, response: httpx.Response, variables: dict[str, Any]
-) -> AssertionResult:
-    doc = (fn.__doc__ or "").strip()
-    name = doc.splitlines()[0] if doc else getattr(fn, "__name__", repr(fn))
-    try:
-        fn(response, variables)
-    except AssertionError as exc:
-        message = str(exc) or "assertion failed"
-        return AssertionResult(name, False, message, "AssertionError", source="python")
-    except Exception as exc:  # noqa: BLE001 - any error of a user check is its failure
-        kind = type(exc).__name__
-        return AssertionResult(name, False, f"{kind}: {exc}", kind, source="python")
-    return AssertionResult(name, True, source="python")
-
-
-def to_httpx(execution: Execution) -> httpx.Response:
-    """An :class:`httpx.Response` of a recorded exchange (body as received, already decoded)."""
-    received = execution.response
-    assert received is not None
-    sent = execution.request
-    request = None
-    if sent is not None:
-        request = httpx.Request(sent.method, sent.url, headers=sent.headers, content=sent.body)
-    plain = [(k, v) for k, v in received.headers if k.lower() != "content-encoding"]
-    response = httpx.Response(
-        received.status, headers=plain, content=received.body, request=request
-    )
-    response.headers = httpx.Headers(received.headers)  # keep Content-Encoding, do not decode
-    response.elapsed = timedelta(milliseconds=received.elapsed_ms)
-    return response

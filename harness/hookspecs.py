@@ -9,8 +9,8 @@ import pluggy
 if TYPE_CHECKING:
     import httpx
 
-    from harness.chain import PythonChecks
     from harness.model import Collection, RequestItem
+    from harness.pychecks import PythonChecks
     from harness.result import Execution
 
 hookspec = pluggy.HookspecMarker("pytest")

@@ -48,7 +48,7 @@ class RunOptions:
     before_request: tuple[BeforeRequest, ...] = ()
     after_execution: tuple[AfterExecution, ...] = ()
     sidecar: Any = None  # harness.chain.Sidecar
-    checks: Any = None  # harness.chain.PythonChecks
+    checks: Any = None  # harness.pychecks.PythonChecks
 
 
 Placed = tuple[tuple[Folder, ...], RequestItem]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from harness.chain import PythonChecks, Sidecar
+from harness.chain import Sidecar
 from harness.client import ClientOptions
 from harness.errors import HarnessError
 from harness.files import export_collection, export_variable_file
@@ -20,6 +20,7 @@ from harness.inputs import Inputs, Loaded, load_inputs
 from harness.masking import Masker
 from harness.model import Collection, Folder, Node, RequestItem
 from harness.pull import Puller
+from harness.pychecks import PythonChecks
 from harness.result import Execution
 from harness.run import Run, RunOptions, select_items
 from harness.settings import OPTIONS, Option, coerce, tool_table

@@ -9,9 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
-from harness.chain import ItemRules, PythonChecks, Sidecar
+from harness.chain import ItemRules, Sidecar
 from harness.errors import InputError, SidecarError
 from harness.model import Collection, Folder, Request, RequestItem, Url
+from harness.pychecks import PythonChecks
 from harness.result import AssertionResult, Execution, ReceivedResponse, SentRequest
 from harness.variables import Scope, Scopes
 
