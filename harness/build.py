@@ -44,7 +44,7 @@ from harness.model import (
     UrlEncodedBody,
 )
 from harness.result import SentRequest
-from harness.variables import Resolver, to_text
+from harness.variables import Resolver
 from harness.wire import Draft, encode_host, parse_postman_url, url_to_postman_string
 
 NEWMAN_USER_AGENT = "PostmanRuntime/7.39.1"
@@ -89,21 +89,14 @@ def _rewrite(source: str, target: str) -> tuple[
 def resolve_request(request: Request, resolver: Resolver, unresolved: set[str]) -> Request:
     """Every string of ``request`` with ``{{variables}}`` resolved; unknown names collected.
 
-    The URL is resolved as Newman does: turned into a string (path variables substituted,
-    disabled query parameters dropped), resolved, and parsed again.
+    The URL is resolved as Newman does: turned into a string (path variables substituted by
+    their unresolved values, disabled query parameters dropped), resolved, and parsed again.
     """
 
     def r(text: str) -> str:
         return resolver.resolve(text, unresolved) if "{{" in text else text
 
-    url = request.url
-    if url.variables:
-        variables = tuple(
-            dataclasses.replace(v, value=r(to_text(v.value))) if v.value is not None else v
-            for v in url.variables
-        )
-        url = dataclasses.replace(url, variables=variables)
-    resolved_url = parse_postman_url(r(url_to_postman_string(url)))
+    resolved_url = parse_postman_url(r(url_to_postman_string(request.url)))
     headers = tuple(
         Header(r(h.key), r(h.value), h.disabled) if "{{" in h.key + h.value else h
         for h in request.headers

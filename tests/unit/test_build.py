@@ -105,6 +105,15 @@ def test_path_variables() -> None:
     assert http.url.raw_path == b"/users/42/x.json/:none"
 
 
+def test_path_variables_substituted_before_resolution() -> None:
+    # As postman-runtime: Url.toString() puts the unresolved value in, then the string is
+    # resolved, so a value resolving to "" empties the segment and a number is not a string.
+    req = Request("GET", Url(raw="", host=("h",), path=("a", ":id", "b", ":n"),
+                             variables=(Variable("id", "{{empty}}"), Variable("n", 5))))
+    http, _, _ = build(req, resolver(empty=""))
+    assert http.url.raw_path == b"/a//b/:n"
+
+
 def test_disabled_query_params_skipped() -> None:
     req = Request("GET", Url(host=("h",), query=(QueryParam("a", "1"), QueryParam("b", "2", True),
                                                  QueryParam("c", None))))
