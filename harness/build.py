@@ -43,9 +43,10 @@ from harness.model import (
     Request,
     UrlEncodedBody,
 )
+from harness.parse_url import url_from_string, url_to_string
 from harness.result import SentRequest
 from harness.variables import Resolver
-from harness.wire import Draft, encode_host, parse_postman_url, url_to_postman_string
+from harness.wire import Draft, encode_host
 
 NEWMAN_USER_AGENT = "PostmanRuntime/7.39.1"
 # "br" only when httpx can decode it (the brotli package is installed)
@@ -72,8 +73,8 @@ class BuildOptions:
 def _rewrite(source: str, target: str) -> tuple[
     tuple[str, str, int], tuple[str, str, str | None, str]
 ]:
-    a = parse_postman_url(source if "://" in source else "http://" + source)
-    b = parse_postman_url(target if "://" in target else "http://" + target)
+    a = url_from_string(source if "://" in source else "http://" + source)
+    b = url_from_string(target if "://" in target else "http://" + target)
     a_scheme = (a.protocol or "http").lower()
     a_port = int(a.port) if a.port else _DEFAULT_PORTS.get(a_scheme, 80)
     prefix = "/" + "/".join(b.path).strip("/") if any(b.path) else ""
@@ -96,7 +97,7 @@ def resolve_request(request: Request, resolver: Resolver, unresolved: set[str]) 
     def r(text: str) -> str:
         return resolver.resolve(text, unresolved) if "{{" in text else text
 
-    resolved_url = parse_postman_url(r(url_to_postman_string(request.url)))
+    resolved_url = url_from_string(r(url_to_string(request.url)))
     headers = tuple(
         Header(r(h.key), r(h.value), h.disabled) if "{{" in h.key + h.value else h
         for h in request.headers

@@ -235,7 +235,7 @@ def url_to_string(url: Url, force_protocol: bool = False, path_variables: bool =
 
 
 def _segments(url: Url) -> list[str]:
-    values = {v.key: v.value for v in url.variables}
+    values = {v.key: v.value for v in url.variables if not v.disabled}
     out = []
     for segment in url.path:
         name = _path_variable_name(segment)

@@ -27,6 +27,7 @@ from harness.model import (
     UrlEncodedBody,
     Variable,
 )
+from harness.parse_url import url_from_string
 from harness.variables import Resolver, Scope, Scopes
 
 
@@ -35,9 +36,7 @@ def resolver(**values: str) -> Resolver:
 
 
 def url(raw: str, **kw: object) -> Url:
-    from harness.wire import parse_postman_url
-
-    parsed = parse_postman_url(raw)
+    parsed = url_from_string(raw)
     return parsed if not kw else Url(**{**parsed.__dict__, **kw})  # type: ignore[arg-type]
 
 

@@ -18,8 +18,8 @@ from harness.build import BuildOptions, build_request, resolve_request  # noqa: 
 from harness.client import Client, ClientOptions  # noqa: E402
 from harness.errors import SendError  # noqa: E402
 from harness.model import Auth, Request  # noqa: E402
+from harness.parse_url import url_from_string  # noqa: E402
 from harness.variables import Resolver, Scopes  # noqa: E402
-from harness.wire import parse_postman_url  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def server() -> Iterator[EchoServer]:
 
 def built(url: str, method: str = "GET", auth: Auth | None = None) -> httpx.Request:
     res = Resolver(Scopes())
-    request = resolve_request(Request(method, parse_postman_url(url)), res, set())
+    request = resolve_request(Request(method, url_from_string(url)), res, set())
     return build_request(request, auth, BuildOptions(), res)[0]
 
 
