@@ -5,8 +5,10 @@
 For each runner, the collection is run with 1 request and with N requests; the slope
 (T(N) - T(1)) / (N - 1) is the cost of one more request, start-up excluded. Subtracting the
 bare HTTP round trip (httpx against the same server) gives the runner's own cost per request.
-harness is measured three ways: the engine as a library, pytest, and pytest with Allure on.
-Prints a table and the ratio Newman / harness. Loopback only.
+harness is measured three ways: the engine as a library, pytest, and pytest with Allure on;
+pytest's and allure-pytest's own floor (the same number of empty tests) is shown beside
+them. Each point is the fastest of --repeat runs. Prints a table and the ratios
+Newman / harness. Loopback only.
 """
 
 from __future__ import annotations
@@ -68,6 +70,15 @@ def timed(command: list[str], cwd: Path) -> float:
     return elapsed
 
 
+def trivial(tmp: Path, collection_path: Path) -> Path:
+    """As many empty pytest tests as the collection has requests: pytest's own floor."""
+    count = len(json.loads(collection_path.read_text())["item"])
+    path = tmp / f"test_floor_{count}.py"
+    if not path.exists():
+        path.write_text("".join(f"def test_{i}():\n    pass\n" for i in range(count)))
+    return path
+
+
 def library(path: Path, base: str) -> float:
     from harness.parse import load_collection
     from harness.run import Run, RunOptions
@@ -95,6 +106,7 @@ def bare_round_trip(base: str, count: int) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per point; the fastest counts")
     parser.add_argument("--newman", default=shutil.which("newman")
                         or str(ROOT / "node_modules" / ".bin" / "newman"))
     ns = parser.parse_args()
@@ -113,6 +125,11 @@ def main() -> int:
                 [*py, str(p), *env, "--alluredir", str(tmp / f"allure-{p.stem}"), "--", "-q"],
                 tmp),
         }
+        floor = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        runners["(floor) pytest, empty tests"] = lambda p: timed(
+            [*floor, str(trivial(tmp, p))], tmp)
+        runners["(floor) pytest + allure, empty tests"] = lambda p: timed(
+            [*floor, str(trivial(tmp, p)), "--alluredir", str(tmp / f"allure-t-{p.stem}")], tmp)
         if Path(ns.newman).exists():
             runners["newman"] = lambda p: timed(
                 [ns.newman, "run", str(p), *env, "-r", "json", "--reporter-json-export",
@@ -123,13 +140,14 @@ def main() -> int:
         print(f"{'runner':32} {'T(1) s':>8} {'T(N) s':>8} {'ms/request':>11} {'own ms/req':>11}")
         own: dict[str, float] = {}
         for name, runner in runners.items():
-            t1, tn = runner(small), runner(large)
+            t1 = min(runner(small) for _ in range(ns.repeat))
+            tn = min(runner(large) for _ in range(ns.repeat))
             per = (tn - t1) / (n - 1)
-            own[name] = per - rtt
+            own[name] = per if name.startswith("(floor)") else per - rtt
             print(f"{name:32} {t1:8.2f} {tn:8.2f} {per * 1000:11.3f} {own[name] * 1000:11.3f}")
         if "newman" in own:
             for name, value in own.items():
-                if name != "newman" and value > 0:
+                if name != "newman" and value > 0 and not name.startswith("(floor)"):
                     print(f"newman / {name}: {own['newman'] / value:.1f}x")
     return 0
 

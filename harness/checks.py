@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 from jsonpath_ng.ext.parser import parse as _jsonpath_parse
 
 from harness.result import ReceivedResponse
@@ -377,6 +376,8 @@ def _validate(op: str, expected: Any) -> None:
 
 def compile_schema(path: Path, written: str) -> Check:
     """A check that the JSON body validates against the JSON Schema in ``path``."""
+    import jsonschema  # only sidecars with schema checks pay for its import
+
     try:
         schema = json.loads(path.read_text(encoding="utf-8"))
         cls = jsonschema.validators.validator_for(schema)
@@ -393,6 +394,8 @@ def compile_schema(path: Path, written: str) -> Check:
 
 
 def _schema(actual: Any, validator: Any) -> str | None:
+    import jsonschema
+
     error = jsonschema.exceptions.best_match(validator.iter_errors(actual))
     if error is None:
         return None

@@ -37,7 +37,7 @@ from allure_commons.types import AttachmentType
 
 from harness.errors import ScriptError
 from harness.masking import Masker
-from harness.report import body_text, format_headers
+from harness.report import body_text
 from harness.result import AssertionResult, Execution
 
 _dynamic: Any = allure.dynamic  # allure's helpers are untyped
@@ -166,11 +166,11 @@ class _Outcome:
 
 
 @contextmanager
-def _step(title: str) -> Iterator[_Outcome]:
+def _step(title: str, params: Mapping[str, str] | None = None) -> Iterator[_Outcome]:
     """An Allure step whose status is set explicitly through the yielded outcome."""
     uuid = _uuid4()
     hook = allure_commons.plugin_manager.hook
-    hook.start_step(uuid=uuid, title=title, params={})
+    hook.start_step(uuid=uuid, title=title, params=dict(params or {}))
     outcome = _Outcome()
     try:
         yield outcome
@@ -230,13 +230,12 @@ def _script_outcome(outcome: _Outcome, execution: Execution, event: str, masker:
 
 
 def _request_step(execution: Execution, masker: Masker, max_body: int) -> None:
+    """Headers are the step's parameters (no file each); the body is an attachment."""
     sent = execution.request
     if sent is None:
         return
-    with _step(f"Request: {sent.method} {masker.text(sent.url)}"):
-        url = masker.text(sent.url)
-        head = f"{sent.method} {url}\n{format_headers(masker.headers(sent.headers))}"
-        _attach_text("Request headers", head)
+    url = masker.text(sent.url)
+    with _step(f"Request: {sent.method} {url}", _header_params(sent.headers, masker)):
         if sent.body is not None or sent.body_note:
             _attach_body("Request body", sent.body, sent.headers, sent.body_note, masker, max_body)
 
@@ -252,10 +251,17 @@ def _response_step(execution: Execution, masker: Masker, max_body: int) -> None:
                 outcome.broken(masker.text(str(error)), type(error).__name__)
         return
     title = f"Response: {response.status} {response.reason} ({response.elapsed_ms:.0f} ms)"
-    with _step(title.replace("  ", " ")):
-        head = f"{response.http_version} {response.status} {response.reason}\n"
-        _attach_text("Response headers", head + format_headers(masker.headers(response.headers)))
-        _attach_body("Response body", response.body, response.headers, "", masker, max_body)
+    with _step(title.replace("  ", " "), _header_params(response.headers, masker)):
+        if response.body:
+            _attach_body("Response body", response.body, response.headers, "", masker, max_body)
+
+
+def _header_params(headers: Sequence[tuple[str, str]], masker: Masker) -> dict[str, str]:
+    """Masked headers as step parameters; repeated names are joined by newlines."""
+    params: dict[str, str] = {}
+    for key, value in masker.headers(headers):
+        params[key] = f"{params[key]}\n{value}" if key in params else value
+    return params
 
 
 def _assertion_step(index: int, assertion: AssertionResult, masker: Masker) -> None:

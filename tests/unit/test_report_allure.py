@@ -115,14 +115,18 @@ def test_attempts_are_step_groups(results: dict[str, dict[str, Any]]) -> None:
 def test_attachments(results: dict[str, dict[str, Any]], results_dir: Path) -> None:
     admin = results["test_admin_user"]
     names = [a["name"] for s in admin["steps"] for a in s.get("attachments", [])]
-    assert names == ["Request headers", "Response headers", "Response body"]
+    assert names == ["Response body"]  # the GET has no body; headers are step parameters
     assert [a["name"] for a in admin["attachments"]] == ["Console"]
+    request_params = {p["name"]: p["value"] for p in admin["steps"][0]["parameters"]}
+    assert request_params["Authorization"] == "********"
+    response_params = {p["name"]: p["value"] for p in admin["steps"][1]["parameters"]}
+    assert response_params["Content-Type"].startswith("application/json")
     body = next(a for a in admin["steps"][1]["attachments"] if a["name"] == "Response body")
     assert body["type"] == "application/json"
     text = (results_dir / body["source"]).read_text()
     assert json.loads(text)["token_in_text"] == "prefix-********-suffix"
     assert text.startswith("{\n  ")  # pretty-printed
-    big = results["test_big_body"]["steps"][1]["attachments"][1]
+    big = results["test_big_body"]["steps"][1]["attachments"][0]
     big_text = (results_dir / big["source"]).read_text()
     assert big["type"] == "text/plain" and "truncated: 1,000 of 5,002 characters" in big_text
 
