@@ -148,7 +148,8 @@ class CollectionSession:
                    max_body=int(self.settings.get("report_max_body")))
 
     def failure_text(self, executions: list[Execution]) -> str:
-        lines: list[str] = []
+        """What went wrong, first line a summary (pytest's short summary shows it)."""
+        lines: list[str] = [_headline(executions)]
         for execution in executions:
             lines.extend(_describe(execution, len(executions)))
         return self.masker.text("\n".join(lines))
@@ -217,6 +218,14 @@ def _sessions(config: Any) -> list[CollectionSession]:
 
 def all_sessions(config: Any) -> list[CollectionSession]:
     return list(getattr(config, "_harness_sessions", []))
+
+
+def _headline(executions: list[Execution]) -> str:
+    for execution in executions:
+        if execution.error is not None:
+            return f"{type(execution.error).__name__}: {execution.error}"
+    failed = [a.name for e in executions for a in e.failed_assertions]
+    return f"{len(failed)} failed assertion(s): " + "; ".join(dict.fromkeys(failed))
 
 
 def _describe(execution: Execution, total: int) -> list[str]:
