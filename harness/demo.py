@@ -52,7 +52,9 @@ def demo(argv: Sequence[str]) -> int:
                 "--export-environment", str(reports / "environment.json")]
         for name in HOST_VARIABLES:
             args += ["--env-var", f"{name}={server.url}"]
-        code = cmd_run(args + list(ns.extra))
+        # the emulator imported anyio before pytest could rewrite anyio's plugin: harmless
+        quiet = ["-W", "ignore::pytest.PytestAssertRewriteWarning"]
+        code = cmd_run(args + list(ns.extra) + ["--", *quiet])
     print(f"\nreports: {reports}/report.html, {reports}/report.json, {reports}/junit.xml, "
           f"{reports}/allure-results (npx allure generate {reports}/allure-results), "
           f"final environment: {reports}/environment.json")
