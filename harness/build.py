@@ -179,6 +179,7 @@ def build_request(
     behavior = behavior or {}
     warnings = warnings if warnings is not None else []
     draft = make_draft(resolved, options)
+    draft.encode = not behavior.get("disableUrlEncoding")
     if not draft.hostname:
         raise RequestError(f"invalid URL (no host): {resolved.url.raw!r}")
     pruned = is_pruned(draft.method, dict(behavior))
@@ -240,7 +241,9 @@ def _to_httpx(
                         raw_path=draft.target.encode("ascii"))
     except (ValueError, httpx.InvalidURL) as exc:
         raise RequestError(f"invalid URL {draft.url!r}: {exc}") from exc
-    extensions = {"harness_auth": flow} if flow is not None else None
+    extensions: dict[str, Any] = {"harness_auth": flow} if flow is not None else {}
+    if not draft.encode:  # httpx re-encodes its URL; httpcore sends this target as is
+        extensions["target"] = draft.target.encode("ascii")
     request = httpx.Request(draft.method, url, headers=draft.headers, stream=plan.stream(),
                             extensions=extensions)
     body = plan.data if plan.sent and plan.data is not None else None

@@ -8,6 +8,7 @@ whole; ``elapsed_ms`` runs from sending to the last body byte. Bodies are conten
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import ssl
 import time
@@ -41,31 +42,65 @@ class Client:
 
     def __init__(self, options: ClientOptions | None = None) -> None:
         self.options = options = options or ClientOptions()
-        seconds = None if options.timeout_request_ms is None else options.timeout_request_ms / 1000
         verify: ssl.SSLContext | bool = _ssl_context(options)
         transport = options.transport or httpx.HTTPTransport(
             verify=verify, cert=_cert(options), trust_env=options.trust_env,
             socket_options=_NODELAY,
         )
-        self._http = httpx.Client(
+        self._http = self._client(transport, verify)
+        self._other: httpx.Client | None = None  # the opposite TLS verification, on demand
+
+    def _client(self, transport: httpx.BaseTransport, verify: ssl.SSLContext | bool
+                ) -> httpx.Client:
+        options = self.options
+        seconds = None if options.timeout_request_ms is None else options.timeout_request_ms / 1000
+        return httpx.Client(
             transport=transport, verify=verify, cert=_cert(options),
             timeout=httpx.Timeout(seconds), follow_redirects=options.follow_redirects,
             max_redirects=options.max_redirects, trust_env=options.trust_env,
         )
 
+    def _for(self, verify: bool | None) -> httpx.Client:
+        """The client whose TLS verification is ``verify`` (None: the run's setting)."""
+        if verify is None or verify == (not self.options.insecure):
+            return self._http
+        if self._other is None:
+            options = dataclasses.replace(self.options, insecure=not verify)
+            context = _ssl_context(options)
+            transport = options.transport or httpx.HTTPTransport(
+                verify=context, cert=_cert(options), trust_env=options.trust_env,
+                socket_options=_NODELAY)
+            self._other = self._client(transport, context)
+            self._other.cookies.jar = self._http.cookies.jar  # one jar for the run
+        return self._other
+
     def send(
-        self, request: httpx.Request, *, follow_redirects: bool | None = None, item: str = ""
+        self, request: httpx.Request, *, follow_redirects: bool | None = None, item: str = "",
+        verify: bool | None = None, max_redirects: int | None = None, cookies: bool = True,
     ) -> ReceivedResponse:
-        """Send ``request`` and read the whole response; failures raise :class:`SendError`."""
+        """Send ``request`` and read the whole response; failures raise :class:`SendError`.
+
+        ``verify``, ``max_redirects`` and ``cookies=False`` carry a request's
+        protocolProfileBehavior (strictSSL, maxRedirects, disableCookies).
+        """
         follow = self.options.follow_redirects if follow_redirects is None else follow_redirects
         auth = request.extensions.get("harness_auth")
-        if self._http.cookies.jar and "cookie" not in request.headers:
-            self._http.cookies.set_cookie_header(request)  # costly even for an empty jar
+        http = self._for(verify)
+        jar = http.cookies.jar
+        kept = list(jar) if not cookies else None
+        if cookies and jar and "cookie" not in request.headers:
+            http.cookies.set_cookie_header(request)  # costly even for an empty jar
+        http.max_redirects = self.options.max_redirects if max_redirects is None else max_redirects
         started = time.perf_counter()
         try:
-            response = self._http.send(request, auth=auth, follow_redirects=follow)
+            response = http.send(request, auth=auth, follow_redirects=follow)
         except httpx.HTTPError as exc:
             raise SendError(_message(exc, request, self.options), str(request.url), item) from exc
+        finally:
+            if kept is not None:  # disableCookies: what the response set is not kept
+                jar.clear()
+                for cookie in kept:
+                    jar.set_cookie(cookie)
         elapsed = (time.perf_counter() - started) * 1000
         return ReceivedResponse(
             status=response.status_code,
@@ -86,6 +121,8 @@ class Client:
 
     def close(self) -> None:
         self._http.close()
+        if self._other is not None:
+            self._other.close()
 
     def __enter__(self) -> Client:
         return self

@@ -100,9 +100,10 @@ class Executor:
             for hook in self.options.before_request:
                 http_request = hook(item, http_request) or http_request
             execution.request = sent
-            follow = behavior.get("followRedirects")
-            execution.response = self.client.send(http_request, follow_redirects=follow,
-                                                  item=item.name)
+            execution.response = self.client.send(
+                http_request, follow_redirects=behavior.get("followRedirects"), item=item.name,
+                verify=behavior.get("strictSSL"), max_redirects=behavior.get("maxRedirects"),
+                cookies=not behavior.get("disableCookies"))
         except RequestError as error:
             execution.error = error
             return None

@@ -87,6 +87,7 @@ class Draft:
     body_file: Path | None = None  # a file to stream as the whole body
     hash_source: bytes | Path | None = None  # the unpruned body, for awsv4 / digest hashing
     warnings: list[str] = field(default_factory=list)
+    encode: bool = True  # False: protocolProfileBehavior.disableUrlEncoding, sent as written
 
     # -- headers ---------------------------------------------------------------------
     def header(self, name: str) -> str | None:
@@ -132,13 +133,14 @@ class Draft:
     def query_string(self) -> str | None:
         if not self.query:
             return None
-        return encode_query("&".join(unparse_param(k, v) for k, v in self.query))
+        query = "&".join(unparse_param(k, v) for k, v in self.query)
+        return encode_query(query) if self.encode else query
 
     @property
     def target(self) -> str:
         """The request target (encoded path + query) exactly as sent."""
         query = self.query_string
-        path = encode_path(self.path or "/")
+        path = encode_path(self.path or "/") if self.encode else self.path or "/"
         return path if query is None else f"{path}?{query}"
 
     @property

@@ -12,7 +12,7 @@ import pytest
 
 from harness.build import BuildOptions, build_request, resolve_request
 from harness.dynamic import generate
-from harness.errors import UnsupportedFeature
+from harness.errors import RequestError, UnsupportedFeature
 from harness.model import (
     Auth,
     FileBody,
@@ -308,3 +308,13 @@ def test_build_speed() -> None:
 
     per_call = min(timeit.repeat(once, number=200, repeat=3)) / 200
     assert per_call < 300e-6, per_call  # typically ~60-90 us
+
+
+def test_disable_url_encoding_sends_the_target_as_written() -> None:
+    req = Request("GET", url("http://api.test/a\"b/{x}?q='v'<>"))
+    encoded, _, _ = build(req)
+    assert encoded.url.raw_path == b"/a%22b/%7Bx%7D?q=%27v%27%3C%3E"
+    raw, _, _ = build(req, behavior={"disableUrlEncoding": True})
+    assert raw.extensions["target"] == b"/a\"b/{x}?q='v'<>"  # what httpcore puts on the wire
+    with pytest.raises(RequestError, match="invalid URL"):  # a raw target must be ASCII
+        build(Request("GET", url("http://api.test/é")), behavior={"disableUrlEncoding": True})

@@ -123,3 +123,52 @@ def test_transport_seam() -> None:
     with Client(ClientOptions(transport=httpx.MockTransport(handler))) as client:
         response = client.send(built("http://example.test/a b"))
     assert seen == [b"/a%20b"] and response.status == 201 and response.body == b"made"
+
+
+# -- protocolProfileBehavior carried per request ---------------------------------------------
+
+
+def test_disable_cookies_neither_sends_nor_keeps(server: EchoServer) -> None:
+    with Client() as client:
+        client.send(built(server.url + "/cookies/set?kept=1"))
+        client.send(built(server.url + "/cookies/set?dropped=2"), cookies=False)
+        assert [c["name"] for c in client.cookies] == ["kept"]
+        server.exchanges.clear()
+        client.send(built(server.url + "/echo"), cookies=False)
+        assert server.exchanges[-1].header("cookie") is None
+        client.send(built(server.url + "/echo"))
+        assert server.exchanges[-1].header("cookie") == "kept=1"
+
+
+def test_max_redirects_per_request(server: EchoServer) -> None:
+    with Client() as client:
+        assert client.send(built(server.url + "/redirect/3")).status == 200
+        with pytest.raises(SendError, match="too many redirects"):
+            client.send(built(server.url + "/redirect/3"), max_redirects=2)
+        assert client.send(built(server.url + "/redirect/3")).status == 200  # back to default
+
+
+def test_strict_ssl_false_uses_a_non_verifying_client_with_the_same_jar() -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("cookie", ""))
+        return httpx.Response(200, headers={"Set-Cookie": "s=1; Path=/"})
+
+    with Client(ClientOptions(transport=httpx.MockTransport(answer))) as client:
+        client.send(built("https://tls.test/a"), verify=False)
+        assert client._other is not None and client._other is not client._http
+        assert client._for(True) is client._http and client._for(None) is client._http
+        client.send(built("https://tls.test/b"))
+        assert seen == ["", "s=1"]  # the cookie set through one client is sent by the other
+
+
+def test_disable_url_encoding_reaches_the_wire(server: EchoServer) -> None:
+    res = Resolver(Scopes())
+    request = resolve_request(Request("GET", url_from_string(server.url + "/raw/{x}?q='v'")),
+                              res, set())
+    http, _ = build_request(request, None, BuildOptions(), res,
+                            behavior={"disableUrlEncoding": True})
+    with Client() as client:
+        assert client.send(http).status == 200
+    assert server.exchanges[-1].target == "/raw/{x}?q='v'"
