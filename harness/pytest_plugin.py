@@ -77,6 +77,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: keys[id(item)])
 
 
+def _has_collections(config: pytest.Config) -> bool:
+    """Whether the session's arguments name or contain a collection file."""
+    for arg in config.args:
+        path = Path(arg.split("::", 1)[0])
+        if path.is_file() and path.name.endswith(".json"):
+            return True
+        if path.is_dir() and next(path.rglob("*" + SUFFIXES[0]), None) is not None:
+            return True
+    return False
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """Under xdist, keep each collection file on one worker whatever ``--dist`` says.
@@ -86,8 +97,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     scope scheduling where a collection file is one scope (other tests: as before).
     """
     dist = config.getvalue("dist")
-    if dist not in ("load", "worksteal", "loadscope"):
-        return None
+    if dist not in ("load", "worksteal", "loadscope") or not _has_collections(config):
+        return None  # a session without collections keeps xdist's own scheduler
     from xdist.scheduler import LoadScopeScheduling  # type: ignore[import-untyped]
 
     class CollectionScheduling(LoadScopeScheduling):  # type: ignore[misc]
