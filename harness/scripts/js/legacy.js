@@ -35,50 +35,12 @@
     };
   }
 
-  function makePostman(S, envObj, globObj) {
-    var scopes = L.scopes;
-    var p = {
-      setEnvironmentVariable: function (key, value) {
-        value = stringish(value);
-        envObj()[key] = value;
-        scopes.environment.set(key, value);
-      },
-      getEnvironmentVariable: function (key) { return scopes.environment.get(key); },
-      clearEnvironmentVariables: function () {
-        var e = envObj(); Object.keys(e).forEach(function (k) { delete e[k]; });
-        scopes.environment.clear();
-      },
-      clearEnvironmentVariable: function (key) {
-        if (key) delete envObj()[key];
-        scopes.environment.unset(key);
-      },
-      setGlobalVariable: function (key, value) {
-        value = stringish(value);
-        globObj()[key] = value;
-        scopes.globals.set(key, value);
-      },
-      getGlobalVariable: function (key) { return scopes.globals.get(key); },
-      clearGlobalVariables: function () {
-        var g = globObj(); Object.keys(g).forEach(function (k) { delete g[k]; });
-        scopes.globals.clear();
-      },
-      clearGlobalVariable: function (key) {
-        if (key) delete globObj()[key];
-        scopes.globals.unset(key);
-      },
-      setNextRequest: function (what) { L.pm.setNextRequest(what); }
-    };
-    if (S.event === 'test') {
-      p.getResponseHeader = function (name) {
-        var h = S.response && S.response.headers.one(name);
-        return h ? h.value : undefined;
-      };
-      p.getResponseCookie = function (name) {
-        return S.cookies.one(String(name));
-      };
-    }
-    return p;
-  }
+  /*
+   * The legacy globals are accessors defined once on the global object; each reads the state
+   * of the script now running (`cur`), built on first read: most scripts use one or two of
+   * them, if any. Setting one (`environment = {}`) overrides it for the rest of that script.
+   */
+  var cur = null;
 
   function toStrings(obj) {
     var out = {};
@@ -88,36 +50,94 @@
     });
     return out;
   }
+  function envObj() { return cur.env || (cur.env = toStrings(cur.mirror.environment)); }
+  function globObj() { return cur.glob || (cur.glob = toStrings(cur.mirror.globals)); }
+
+  var BUILDERS = {
+    environment: envObj,
+    globals: globObj,
+    data: function () { return JSON.parse(JSON.stringify(cur.mirror.data)); },
+    request: function () { return legacyRequest(cur.S); },
+    iteration: function () { return cur.S.info.iteration || 0; },
+    responseHeaders: function () {
+      var headers = {};
+      cur.S.response.headers.each(function (h) { if (!h.disabled) headers[h.key] = h.value; });
+      return headers;
+    },
+    responseCookies: function () { return cur.S.cookies.all(); },
+    responseTime: function () { return cur.S.response.responseTime; },
+    responseCode: function () {
+      var res = cur.S.response;
+      return { code: res.code, name: res.status, detail: res.status };
+    },
+    responseBody: function () { return cur.S.response.text(); }
+  };
+  var RESPONSE_ONLY = { responseHeaders: 1, responseCookies: 1, responseTime: 1,
+    responseCode: 1, responseBody: 1 };
+
+  Object.keys(BUILDERS).forEach(function (name) {
+    Object.defineProperty(G, name, {
+      configurable: true, enumerable: false,
+      get: function () {
+        if (!cur || (RESPONSE_ONLY[name] && !cur.S.hasResponse)) return undefined;
+        if (!(name in cur.values)) cur.values[name] = BUILDERS[name]();
+        return cur.values[name];
+      },
+      set: function (value) { if (cur) cur.values[name] = value; }
+    });
+  });
+
+  var postman = {
+    setEnvironmentVariable: function (key, value) {
+      value = stringish(value);
+      envObj()[key] = value;
+      L.scopes.environment.set(key, value);
+    },
+    getEnvironmentVariable: function (key) { return L.scopes.environment.get(key); },
+    clearEnvironmentVariables: function () {
+      var e = envObj(); Object.keys(e).forEach(function (k) { delete e[k]; });
+      L.scopes.environment.clear();
+    },
+    clearEnvironmentVariable: function (key) {
+      if (key) delete envObj()[key];
+      L.scopes.environment.unset(key);
+    },
+    setGlobalVariable: function (key, value) {
+      value = stringish(value);
+      globObj()[key] = value;
+      L.scopes.globals.set(key, value);
+    },
+    getGlobalVariable: function (key) { return L.scopes.globals.get(key); },
+    clearGlobalVariables: function () {
+      var g = globObj(); Object.keys(g).forEach(function (k) { delete g[k]; });
+      L.scopes.globals.clear();
+    },
+    clearGlobalVariable: function (key) {
+      if (key) delete globObj()[key];
+      L.scopes.globals.unset(key);
+    },
+    setNextRequest: function (what) { L.pm.setNextRequest(what); }
+  };
+  // test scripts only, as in Postman's legacy interface
+  var responseHelpers = {
+    getResponseHeader: function (name) {
+      var h = cur.S.response && cur.S.response.headers.one(name);
+      return h ? h.value : undefined;
+    },
+    getResponseCookie: function (name) { return cur.S.cookies.one(String(name)); }
+  };
 
   L.legacySetup = function (S) {
-    var mirror = L.mirror(), lazy = L.lazy, env = null, glob = null;
-    function envObj() { return env || (env = toStrings(mirror.environment)); }
-    function globObj() { return glob || (glob = toStrings(mirror.globals)); }
+    cur = { S: S, mirror: L.mirror(), env: null, glob: null, values: {} };
     G.tests = {};
-    G.iteration = S.info.iteration || 0;
-    G.postman = makePostman(S, envObj, globObj);
-    // The rest is built on first read: most scripts use one or two of these, if any.
-    lazy(G, 'environment', envObj);
-    lazy(G, 'globals', globObj);
-    lazy(G, 'data', function () { return JSON.parse(JSON.stringify(mirror.data)); });
-    lazy(G, 'request', function () { return legacyRequest(S); });
-    if (S.hasResponse) {
-      lazy(G, 'responseHeaders', function () {
-        var headers = {};
-        S.response.headers.each(function (h) { if (!h.disabled) headers[h.key] = h.value; });
-        return headers;
-      });
-      lazy(G, 'responseCookies', function () { return S.cookies.all(); });
-      lazy(G, 'responseTime', function () { return S.response.responseTime; });
-      lazy(G, 'responseCode', function () {
-        var res = S.response;
-        return { code: res.code, name: res.status, detail: res.status };
-      });
-      lazy(G, 'responseBody', function () { return S.response.text(); });
+    if (S.event === 'test') {
+      postman.getResponseHeader = responseHelpers.getResponseHeader;
+      postman.getResponseCookie = responseHelpers.getResponseCookie;
     } else {
-      ['responseHeaders', 'responseCookies', 'responseTime', 'responseCode', 'responseBody']
-        .forEach(function (k) { delete G[k]; });
+      delete postman.getResponseHeader;
+      delete postman.getResponseCookie;
     }
+    G.postman = postman;
   };
 
   L.legacyFinish = function () {
