@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib.util import find_spec
@@ -30,6 +29,7 @@ import httpx
 
 from harness.auth import apply_auth
 from harness.bodies import BodyPlan, is_pruned, plan_body
+from harness.dynamic import uuid4
 from harness.errors import RequestError
 from harness.model import (
     Auth,
@@ -208,7 +208,7 @@ def _system_headers(draft: Draft, options: BuildOptions, behavior: Mapping[str, 
         if disabled.get(name.lower()) or draft.has_header(name):
             continue
         if value is None:
-            value = str(uuid.uuid4()) if name == "Postman-Token" else draft.host
+            value = uuid4() if name == "Postman-Token" else draft.host
         draft.add_header(name, value)
     if draft.userinfo is not None and not draft.has_header("Authorization"):
         user, _, password = draft.userinfo.partition(":")

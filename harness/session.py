@@ -133,10 +133,11 @@ class CollectionSession:
     def report_item(self, node: Any, executions: list[Execution]) -> None:
         self.masker.refresh(self.loaded.scopes)
         if _allure_active(self.config):
-            from harness.report.allure import ItemMeta, record, speed_up_file_logger
+            from harness.report.allure import ItemMeta, record
+            from harness.report.allure_files import speed_up_file_logger
 
             if not self._allure_ready:
-                speed_up_file_logger()
+                speed_up_file_logger(self.config)
                 self._allure_ready = True
 
             item = node.request_item

@@ -17,10 +17,7 @@ the tags ``smoke`` and ``slow``.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import types
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,12 +26,11 @@ from typing import Any
 
 import allure
 import allure_commons
-import attr
 import pytest
 from allure_commons import utils as allure_utils
-from allure_commons.logger import INDENT, AllureFileLogger
 from allure_commons.types import AttachmentType
 
+from harness.dynamic import uuid4
 from harness.errors import ScriptError
 from harness.masking import Masker
 from harness.report import body_text
@@ -43,7 +39,6 @@ from harness.result import AssertionResult, Execution
 _dynamic: Any = allure.dynamic  # allure's helpers are untyped
 _attach: Any = allure.attach
 _md5: Any = allure_utils.md5
-_uuid4: Any = allure_utils.uuid4
 ROOT_SUITE = "(root)"  # the suite label of requests outside any folder
 TAG_LINE = re.compile(r"^\s*@tags?\b[:=]?\s*(.*)$", re.IGNORECASE | re.MULTILINE)
 
@@ -168,7 +163,7 @@ class _Outcome:
 @contextmanager
 def _step(title: str, params: Mapping[str, str] | None = None) -> Iterator[_Outcome]:
     """An Allure step whose status is set explicitly through the yielded outcome."""
-    uuid = _uuid4()
+    uuid = uuid4()  # a key in allure's bookkeeping only
     hook = allure_commons.plugin_manager.hook
     hook.start_step(uuid=uuid, title=title, params=dict(params or {}))
     outcome = _Outcome()
@@ -286,30 +281,3 @@ def _attach_body(
         text = f"{masker.text(note)}\n{text}" if text else masker.text(note)
     kind = AttachmentType.JSON if is_json else AttachmentType.TEXT
     _attach(text, name=name, attachment_type=kind)
-
-
-# -- the result files ----------------------------------------------------------------------------
-
-
-def _report_item_one_shot(self: Any, item: Any) -> None:
-    """allure-commons' ``_report_item``, serialising in one ``json.dumps`` call.
-
-    ``json.dump`` to a file uses the pure-Python encoder and writes every token separately
-    (thousands of writes per result); ``json.dumps`` uses the C encoder and one write. The
-    files hold the same JSON, still written to a temporary name and renamed into place.
-    """
-    indent = INDENT if os.environ.get("ALLURE_INDENT_OUTPUT") else None
-    filename = item.file_pattern.format(prefix=_uuid4())
-    data = attr.asdict(item, filter=lambda _, v: v or v is False)
-    text = json.dumps(data, indent=indent, ensure_ascii=False)
-    temporary = self._report_dir / f"{filename}.tmp"
-    temporary.write_bytes(text.encode("utf-8"))
-    os.replace(temporary, self._report_dir / filename)
-
-
-def speed_up_file_logger() -> None:
-    """Make allure-pytest's registered file logger write each result in one call."""
-    for plugin in allure_commons.plugin_manager.get_plugins():
-        if isinstance(plugin, AllureFileLogger):
-            plugin._report_item = types.MethodType(  # type: ignore[method-assign]
-                _report_item_one_shot, plugin)
