@@ -259,6 +259,9 @@ def _body(response: ReceivedResponse | None) -> str:
 
 DYNAMIC_TOKEN = re.compile(r"\{\{(\$[A-Za-z0-9]+)\}\}")
 DYNAMIC_POOL = 16
+# generated in JS itself (pm.js DYNAMIC), fresh at every use: no pool needed
+JS_DYNAMIC = frozenset({"$guid", "$randomUUID", "$timestamp", "$isoTimestamp", "$randomInt",
+                        "$randomBoolean", "$randomAlphaNumeric", "$randomHexadecimalColor"})
 _dynamic_names: dict[str, tuple[str, ...]] = {}
 
 
@@ -273,7 +276,8 @@ def _dynamic_pool(scripts: Sequence[Script]) -> dict[str, list[str]]:
     for script in scripts:
         names = _dynamic_names.get(script.source)
         if names is None:
-            found = {m for m in DYNAMIC_TOKEN.findall(script.source) if m in dynamic.NAMES}
+            found = {m for m in DYNAMIC_TOKEN.findall(script.source)
+                     if m in dynamic.NAMES and m not in JS_DYNAMIC}
             names = _dynamic_names[script.source] = tuple(sorted(found))
         for name in names:
             if name not in pool:

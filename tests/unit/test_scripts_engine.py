@@ -173,3 +173,15 @@ def test_per_script_overhead_is_small(engine: ScriptEngine) -> None:
         engine.run("test", scripts, ctx)
     per_run_ms = (time.perf_counter() - started) / rounds * 1000
     assert per_run_ms < 2.0  # measured ~0.35 ms; generous for slow CI machines
+
+
+def test_dynamic_names_generated_in_js_are_the_ones_pm_js_generates() -> None:
+    """The engine hands pools only for names JS cannot generate itself; keep both in step."""
+    import re
+    from pathlib import Path
+
+    from harness.scripts.engine import JS_DYNAMIC
+
+    source = (Path(__file__).resolve().parents[2] / "harness/scripts/js/pm.js").read_text()
+    table = source[source.index("var DYNAMIC = {"):source.index("L.DYNAMIC = DYNAMIC")]
+    assert set(re.findall(r"(\$\w+):", table)) == JS_DYNAMIC
