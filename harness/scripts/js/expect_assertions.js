@@ -13,6 +13,11 @@ globalThis.__harness_chai.use(function (chai, _) {
     return m ? m + ': ' : '';
   }
 
+  /** What length-style assertions measure: a Map's or Set's size, anything else's length. */
+  function sizeOf(obj, objType) {
+    return objType === 'map' || objType === 'set' ? ['size', obj.size] : ['length', obj.length];
+  }
+
   function raise(message) {
     throw new AssertionError(message, undefined);
   }
@@ -262,14 +267,7 @@ globalThis.__harness_chai.use(function (chai, _) {
       }
       if (errorMessage !== null) raise(errorMessage);
       if (doLength) {
-        var descriptor = 'length';
-        var count;
-        if (objType === 'map' || objType === 'set') {
-          descriptor = 'size';
-          count = obj.size;
-        } else {
-          count = obj.length;
-        }
+        var measured = sizeOf(obj, objType), descriptor = measured[0], count = measured[1];
         this.assert(test(count, n),
           'expected #{this} to have a ' + descriptor + ' ' + texts[2] + ' #{exp} but got #{act}',
           'expected #{this} to ' + texts[3].replace('%', descriptor) + ' #{exp}', n, count);
@@ -319,14 +317,7 @@ globalThis.__harness_chai.use(function (chai, _) {
     }
     if (errorMessage !== null) raise(errorMessage);
     if (doLength) {
-      var descriptor = 'length';
-      var count;
-      if (objType === 'map' || objType === 'set') {
-        descriptor = 'size';
-        count = obj.size;
-      } else {
-        count = obj.length;
-      }
+      var measured = sizeOf(obj, objType), descriptor = measured[0], count = measured[1];
       this.assert(count >= start && count <= finish,
         'expected #{this} to have a ' + descriptor + ' within ' + range,
         'expected #{this} to not have a ' + descriptor + ' within ' + range);
