@@ -44,7 +44,6 @@ class Executor:
         self._engine: ScriptEngine | None = None
         self._scripts: dict[str, tuple[tuple[Script, ...], tuple[Script, ...]]] = {}
         self._behaviors: dict[str, dict[str, Any]] = {}
-        self._sent = 0
 
     def execute(self, parents: tuple[Folder, ...], item: RequestItem, iteration: int,
                 attempt: int, row: dict[str, Any]) -> Execution:
@@ -107,7 +106,6 @@ class Executor:
         except RequestError as error:
             execution.error = error
             return None
-        self._sent += 1
         return resolved
 
     def _behavior(self, parents: tuple[Folder, ...], item: RequestItem) -> dict[str, Any]:
@@ -188,7 +186,8 @@ class Executor:
                 "responseSize": response.size}
 
     def _delay(self) -> None:
-        if self.options.delay_request_ms and self._sent:
+        """``--delay-request``: postman-runtime waits before every item, the first too."""
+        if self.options.delay_request_ms:
             time.sleep(self.options.delay_request_ms / 1000)
 
     def close(self) -> None:
