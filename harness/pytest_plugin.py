@@ -111,21 +111,40 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return CollectionScheduling(config, log)
 
 
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
-    sessions = [s for s in all_sessions(config) if s.run is not None]
-    if not sessions:
-        return
-    terminalreporter.section("harness run summary")
-    for session in sessions:
-        assert session.run is not None
+def _summary_lines(config: pytest.Config) -> list[str]:
+    """Newman-style totals per collection run in this process."""
+    lines = []
+    for session in all_sessions(config):
+        if session.run is None:
+            continue
         summary = session.run.summary
         took = max(0.0, (summary.finished or summary.started) - summary.started)
-        terminalreporter.write_line(
+        lines.append(
             f"{session.collection.name}: {summary.iterations} iteration(s), "
             f"{summary.requests} requests ({summary.failed_requests} failed), "
             f"{summary.assertions} assertions ({summary.failed_assertions} failed, "
             f"{summary.skipped_assertions} skipped), total {took:.2f} s, "
             f"average response {summary.average_response_ms:.1f} ms")
+    return lines
+
+
+_WORKER_LINES = pytest.StashKey[list[str]]()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """xdist controller: collect the summary lines a worker sent back."""
+    lines = getattr(node, "workeroutput", {}).get("harness_summary", [])
+    node.config.stash.setdefault(_WORKER_LINES, []).extend(lines)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    lines = _summary_lines(config) + config.stash.get(_WORKER_LINES, [])
+    if not lines:
+        return
+    terminalreporter.section("harness run summary")
+    for line in lines:
+        terminalreporter.write_line(line)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -135,6 +154,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     # under xdist every worker writes its own collections: name each file after its collection
     worker = hasattr(config, "workerinput")
+    if worker:  # and sends its summary lines to the controller's terminal
+        config.workeroutput["harness_summary"] = _summary_lines(config)  # type: ignore[attr-defined]
     for option, writer in (("json", _write_json), ("html", _write_html)):
         target = sessions[0].settings.get(option)
         if target:

@@ -262,6 +262,9 @@ def test_xdist_loadfile_keeps_state_per_collection_file(hx: Harness, flow: FlowS
     result.assert_outcomes(passed=4)
     result.stdout.fnmatch_lines(["*2 workers*"])
     assert sorted(flow.paths()) == ["/check/a", "/check/b", "/set/a", "/set/b"]
+    # each worker's Newman-style totals reach the controller's terminal
+    result.stdout.fnmatch_lines(["*harness run summary*"])
+    assert len([line for line in result.outlines if " 2 requests (0 failed)" in line]) == 2
 
 
 def test_xdist_default_load_keeps_a_collection_on_one_worker(
