@@ -152,23 +152,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     sessions = [s for s in all_sessions(config) if s.run is not None]
     if not sessions:
         return
-    # under xdist every worker writes its own collections: name each file after its collection
-    worker = hasattr(config, "workerinput")
-    if worker:  # and sends its summary lines to the controller's terminal
+    if hasattr(config, "workerinput"):  # xdist: send the summary lines to the controller
         config.workeroutput["harness_summary"] = _summary_lines(config)  # type: ignore[attr-defined]
     for option, writer in (("json", _write_json), ("html", _write_html)):
         target = sessions[0].settings.get(option)
         if target:
-            for index, state in enumerate(sessions):
-                writer(_numbered(target, index + worker, state.collection.name), state)
-
-
-def _numbered(target: str, index: int, name: str) -> Path:
-    path = Path(target)
-    if index == 0:
-        return path
-    safe = "".join(c if c.isalnum() else "-" for c in name)
-    return path.with_name(f"{path.stem}-{safe}{path.suffix}")
+            for state in sessions:
+                writer(state.output_path(target), state)
 
 
 def _write_json(path: Path, state: Any) -> None:

@@ -155,6 +155,19 @@ class CollectionSession:
             lines.extend(_describe(execution, len(executions)))
         return self.masker.text("\n".join(lines))
 
+    def output_path(self, target: str) -> Path:
+        """Where this collection writes a report or export given ``target``.
+
+        The first collection of a session takes ``target`` itself; others, and every
+        collection run by an xdist worker, add their name: ``report-My-API.json``.
+        """
+        index = _sessions(self.config).index(self)
+        if index == 0 and not hasattr(self.config, "workerinput"):
+            return Path(target)
+        path = Path(target)
+        safe = "".join(c if c.isalnum() else "-" for c in self.collection.name)
+        return path.with_name(f"{path.stem}-{safe}{path.suffix}")
+
     def _export(self) -> None:
         scopes = self.loaded.scopes
         keep = bool(self.settings.get("export_secrets"))
@@ -166,8 +179,8 @@ class CollectionSession:
                 masked = set() if keep else self._secret_keys(scope)
                 label = self.loaded.environment_name if kind == "environment" \
                     else self.loaded.globals_name
-                export_variable_file(target, label or kind, scope, kind=kind,  # type: ignore[arg-type]
-                                     masked_keys=masked)
+                export_variable_file(self.output_path(target), label or kind, scope,
+                                     kind=kind, masked_keys=masked)  # type: ignore[arg-type]
         target = self.settings.get("export_collection")
         if target:
             collection, variables = self.collection, scopes.collection
@@ -175,7 +188,7 @@ class CollectionSession:
                 raw = self.masker.mapping(collection.raw)
                 collection = dataclasses.replace(collection, raw=raw)
                 variables = _blanked(variables, self._secret_keys(variables))
-            export_collection(target, collection, variables)
+            export_collection(self.output_path(target), collection, variables)
 
     def _secret_keys(self, scope: Scope) -> set[str]:
         """Keys typed secret, and keys whose value contains a secret (a script's copy)."""

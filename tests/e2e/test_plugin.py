@@ -298,6 +298,18 @@ def test_json_report_of_two_collections_without_xdist(hx: Harness, flow: FlowSer
     assert second["collection"]["info"]["name"] == "State B"
 
 
+def test_exports_of_two_collections_do_not_overwrite_each_other(
+        hx: Harness, flow: FlowServer) -> None:
+    hx.copy("state_a.postman_collection.json", "state_b.postman_collection.json")
+    result = hx.run("--postman-export-collection", "out.json", *env(flow.url))
+    result.assert_outcomes(passed=4)
+    exported = {name: json.loads((hx.path / name).read_text())
+                for name in ("out.json", "out-State-B.json")}
+    assert {name: (data["info"]["name"], {v["key"]: v["value"] for v in data["variable"]})
+            for name, data in exported.items()} == {
+        "out.json": ("State A", {"who": "a"}), "out-State-B.json": ("State B", {"who": "b"})}
+
+
 # -- hooks ----------------------------------------------------------------------------------
 
 
