@@ -75,3 +75,25 @@ def test_generate_single_file_report(results: Path, tmp_path: Path) -> None:
                 re.findall(r'd\("(data/test-results/[^"]+)","([A-Za-z0-9+/=]+)"\)', page)}
     assert {json.loads(text)["name"] for text in embedded.values()} == NAMES
     assert "index.html" in [f.name for f in files]
+
+
+def test_report_of_a_real_run_lists_every_request(tmp_path: Path) -> None:
+    """`harness demo` (the AEP collection against the emulator) rendered by Allure 3."""
+    allure = _allure()
+    reports = tmp_path / "reports"
+    done = subprocess.run([sys.executable, "-m", "harness.cli", "demo", "--reports",
+                           str(reports)], capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    out = tmp_path / "allure-report"
+    rendered = subprocess.run([allure, "generate", str(reports / "allure-results"), "-o",
+                               str(out)], capture_output=True, text=True, timeout=300,
+                              cwd=tmp_path)
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    tests = [json.loads(p.read_text()) for p in (out / "data" / "test-results").glob("*.json")]
+    collection = json.loads((REPO / "collection" /
+                             "aep-batch-ingestion.postman_collection.json").read_text())
+    requests = {item["name"] for folder in collection["item"] for item in folder["item"]}
+    assert {t["name"] for t in tests} == requests
+    assert all(t["status"] == "passed" for t in tests)
+    polled = next(t for t in tests if t["name"] == "Batch Status")
+    assert polled["steps"][0]["name"].startswith("Attempt 1")  # polling shown per attempt
