@@ -94,3 +94,28 @@ def coerce(option: Option, value: Any) -> Any:
     if option.kind == "bool":
         return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
     return str(value)
+
+
+class Settings:
+    """Option values: command line, then [tool.harness], then the ini file, then defaults."""
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        self.rootdir = Path(str(config.rootpath))
+        self.table = tool_table(self.rootdir)
+
+    def get(self, name: str) -> Any:
+        option = next(o for o in OPTIONS if o.name == name)
+        value = getattr(self.config.option, option.dest, None)
+        if value not in (None, [], False):
+            return value
+        if name in self.table:
+            return self._relative(option, coerce(option, self.table[name]))
+        return self._relative(option, coerce(option, self.config.getini(option.dest)))
+
+    def _relative(self, option: Option, value: Any) -> Any:
+        path_like = option.name in ("env", "globals", "dotenv", "data", "working_dir", "sidecar",
+                                    "ca_file", "client_cert", "client_key")
+        if path_like and isinstance(value, str) and value and not Path(value).is_absolute():
+            return str(self.rootdir / value)
+        return value
