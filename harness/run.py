@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from harness.client import Client, ClientOptions
-from harness.errors import HarnessError, RunError
+from harness.errors import RunError
 from harness.execute import Executor
 from harness.model import Collection, Folder, RequestItem
 from harness.result import Execution, RunSummary
@@ -177,7 +177,9 @@ class Run:
                 f"run timed out after {self.options.timeout_ms} ms (--timeout)"))
         try:
             return self.executor.execute(parents, item, iteration, attempt, self._row)
-        except HarnessError as error:  # a broken request never hides the rest
+        except Exception as error:  # noqa: BLE001 - a broken request never hides the rest
+            # HarnessErrors are expected (bad input, ...); anything else is a harness bug,
+            # kept with its traceback on this one execution while the run goes on.
             return self._fail(item, iteration, attempt, error)
 
     def _fail(self, item: RequestItem, iteration: int, attempt: int, error: Exception) -> Execution:

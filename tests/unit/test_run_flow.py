@@ -326,3 +326,19 @@ def test_executions_carry_their_duration_and_share_the_iteration_row() -> None:
     first, second = list(run)
     assert first.duration_ms > 0 and second.duration_ms > 0
     assert first.data == {"row": 1} and first.data is second.data  # one row, not a copy each
+
+
+def test_an_unexpected_exception_stays_on_its_execution_and_the_run_goes_on() -> None:
+    """A bug met by one request (here: a transport that raises) must not stop the others."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/boom":
+            raise RuntimeError("transport bug")
+        return httpx.Response(200, json={})
+
+    coll = collection(req("boom"), req("fine"))
+    run = Run(coll, Scopes(), RunOptions(client=ClientOptions(
+        transport=httpx.MockTransport(answer))))
+    first, second = list(run)
+    assert isinstance(first.error, RuntimeError) and "transport bug" in str(first.error)
+    assert second.ok and second.response is not None and second.response.status == 200
