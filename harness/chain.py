@@ -28,20 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from harness.checks import (
-    Check,
-    NoValue,
-    Resolve,
-    SpecError,
-    Subject,
-    compile_expectation,
-    compile_schema,
-    excerpt,
-    parse_subject,
-)
+from harness.checks import Check, compile_expectation, compile_schema
 from harness.errors import SidecarError
 from harness.model import Collection, RequestItem
 from harness.result import AssertionResult, Execution, ReceivedResponse
+from harness.subjects import NoValue, Resolve, SpecError, Subject, excerpt, parse_subject
 from harness.variables import Resolver, Scopes, to_text
 
 if sys.version_info >= (3, 11):

@@ -1,4 +1,4 @@
-"""Subjects and operators of declarative checks (harness.checks)."""
+"""Subjects (harness.subjects) and operators (harness.checks) of declarative checks."""
 
 from __future__ import annotations
 
@@ -8,16 +8,9 @@ from typing import Any
 
 import pytest
 
-from harness.checks import (
-    NoValue,
-    SpecError,
-    body_json,
-    compile_expectation,
-    compile_schema,
-    equal,
-    parse_subject,
-)
+from harness.checks import compile_expectation, compile_schema, equal
 from harness.result import ReceivedResponse
+from harness.subjects import NoValue, SpecError, body_json, parse_subject
 
 BATCH = {
     "id": "01H8ZX3K6N2QW",
