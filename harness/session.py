@@ -41,6 +41,7 @@ class CollectionSession:
     executions: list[Execution] = field(default_factory=list)
     _wanted: set[str] = field(default_factory=set)
     _allure_ready: bool = False
+    _reports: bool | None = None  # a JSON or HTML report wants every execution
 
     @classmethod
     def create(cls, config: Any, path: Path, collection: Collection) -> CollectionSession:
@@ -78,9 +79,16 @@ class CollectionSession:
         assert self.puller is not None
         place = self.puller.place_of(item.id, iteration)
         executions = self.puller.take(place) if place is not None else []
-        self.executions.extend(executions)
+        self._keep(executions)
         self._mask_errors(executions)
         return executions
+
+    def _keep(self, executions: list[Execution]) -> None:
+        """Executions (bodies included) are kept for the end-of-session reports only."""
+        if self._reports is None:
+            self._reports = bool(self.settings.get("json") or self.settings.get("html"))
+        if self._reports:
+            self.executions.extend(executions)
 
     def _mask_errors(self, executions: list[Execution]) -> None:
         """Errors the item re-raises are shown raw by pytest and allure-pytest: mask them."""
@@ -99,7 +107,7 @@ class CollectionSession:
         if self.puller is not None and self.run is not None:
             if not drain:
                 self.run.stop("was stopped with the pytest session (-x, --maxfail or Ctrl-C)")
-            self.executions.extend(self.puller.drain())
+            self._keep(self.puller.drain())
             self.run.close()
             self._export()
 
