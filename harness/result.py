@@ -99,7 +99,6 @@ class RunSummary:
     assertions: int = 0
     failed_assertions: int = 0
     skipped_assertions: int = 0
-    script_errors: int = 0
     iterations: int = 0
     started: float = 0.0
     finished: float = 0.0

@@ -21,6 +21,7 @@ from harness.masking import Masker
 from harness.model import Collection, Folder, Node, RequestItem
 from harness.pull import Puller
 from harness.pychecks import PythonChecks
+from harness.report import is_active as allure_active
 from harness.result import Execution
 from harness.run import Run, RunOptions, select_items
 from harness.settings import Settings
@@ -115,7 +116,7 @@ class CollectionSession:
 
     def report_item(self, node: Any, executions: list[Execution]) -> None:
         self.masker.refresh(self.loaded.scopes)
-        if _allure_active(self.config):
+        if allure_active(self.config):
             from harness.report.allure import ItemMeta, record
             from harness.report.allure_files import speed_up_file_logger
 
@@ -294,12 +295,6 @@ def _run_options(config: Any, settings: Settings, collection: Collection, path: 
         after_execution=(lambda execution: hook.pytest_harness_after_response(
             execution=execution),),
         sidecar=sidecar, checks=checks)
-
-
-def _allure_active(config: Any) -> bool:
-    """allure-pytest is loaded and --alluredir given (otherwise no allure code runs)."""
-    return bool(getattr(config.option, "allure_report_dir", None)) and \
-        config.pluginmanager.hasplugin("allure_pytest")
 
 
 def _first(results: list[Any]) -> Any:

@@ -32,8 +32,16 @@ def is_json_type(content_type: str | None) -> bool:
     return media.endswith("/json") or media.endswith("+json")
 
 
-def format_headers(headers: Iterable[tuple[str, str]]) -> str:
-    return "\n".join(f"{key}: {value}" for key, value in headers)
+def is_active(config: object) -> bool:
+    """allure-pytest is registered on this pytest config and ``--alluredir`` was given.
+
+    Checked without importing allure: when it is false, no allure code runs.
+    """
+    option = getattr(config, "option", None)
+    manager = getattr(config, "pluginmanager", None)
+    if not getattr(option, "allure_report_dir", None) or manager is None:
+        return False
+    return bool(manager.has_plugin("allure_listener"))
 
 
 def body_text(

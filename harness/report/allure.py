@@ -59,15 +59,6 @@ class ItemMeta:
         return f"{self.collection_id}:{'/'.join((*self.folder_path, self.request_name))}"
 
 
-def is_active(config: object) -> bool:
-    """allure-pytest is registered on this pytest config and ``--alluredir`` was given."""
-    option = getattr(config, "option", None)
-    manager = getattr(config, "pluginmanager", None)
-    if not getattr(option, "allure_report_dir", None) or manager is None:
-        return False
-    return bool(manager.has_plugin("allure_listener"))
-
-
 def tags_of(description: str) -> list[str]:
     """Tags declared by ``@tag a, b`` lines of a description."""
     tags: list[str] = []

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from harness.report.allure import ItemMeta, is_active, tags_of
+from harness.report import is_active
+from harness.report.allure import ItemMeta, tags_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "helpers"))
 from allure_inner import run_inner  # noqa: E402
